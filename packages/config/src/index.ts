@@ -1,0 +1,64 @@
+// Parses a process's environment once, against a zod schema, and fails with a message that names each bad variable.
+import { z } from 'zod';
+
+export { z };
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+export function parseConfig<Schema extends z.ZodType>(schema: Schema, env: Env): z.infer<Schema> {
+  // Empty strings mean "unset", so `FOO= npm start` falls back to the default instead of failing.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const variable = issue.path.join('.') || '(environment)';
+      return `  ${variable}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** A TCP port; 0 asks the OS for a free one. */
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+export const nodeEnv = z.enum(['development', 'test', 'production']).default('development');
+
+/** `true`/`false`/`1`/`0` as a boolean (z.coerce.boolean would read "false" as true). */
+export const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .transform((value) => value === 'true' || value === '1')
+    .default(fallback);
+
+export const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// connection URL');
+
+export const httpUrl = z.url({ protocol: /^https?$/ });
+
+export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+
+/**
+ * Secrets with a development default: the default is used outside production, and in production the
+ * variable must be set to something else. Returns the resolved values by name.
+ */
+export function resolveSecrets<Name extends string>(
+  env: Env,
+  production: boolean,
+  developmentDefaults: Record<Name, string>,
+): Record<Name, string> {
+  const missing: string[] = [];
+  const resolved = {} as Record<Name, string>;
+  for (const [name, devDefault] of Object.entries(developmentDefaults) as [Name, string][]) {
+    const value = env[name] || undefined;
+    if (production && (!value || value === devDefault)) missing.push(`  ${name}: must be set in production (the development default is public)`);
+    resolved[name] = value ?? devDefault;
+  }
+  if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
+  return resolved;
+}

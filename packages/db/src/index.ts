@@ -1,0 +1,11 @@
+export { createPool, createDatabase, isDatabaseReachable, type PoolOptions, type DatabaseOptions } from './kysely';
+export { migrateToLatest, MigrationFailed, type Migrations } from './migrations';
+export {
+  startEmbeddedPostgres,
+  ensureDatabase,
+  dropDatabase,
+  withDatabase,
+  type EmbeddedPostgresOptions,
+  type RunningPostgres,
+} from './embedded-postgres';
+export { isUniqueViolation } from './postgres-errors';

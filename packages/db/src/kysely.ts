@@ -1,0 +1,50 @@
+// Builds a pg pool and a Kysely instance over it; column names are snake_case in SQL and camelCase in TypeScript.
+import { CamelCasePlugin, Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
+import pg from 'pg';
+
+export interface PoolOptions {
+  connectionString: string;
+  /** Pool size per process. */
+  maxConnections?: number;
+  applicationName?: string;
+}
+
+// Postgres `bigint` (count(*)) arrives as a string by default; counts here stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+
+export function createPool(options: PoolOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    application_name: options.applicationName,
+    // A dead database should fail a request quickly rather than hang it.
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle client losing its connection must not crash the process; the next checkout reconnects.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export interface DatabaseOptions {
+  /** Called after every statement; used for query metrics and statement-count tests. */
+  onQuery?: (event: LogEvent) => void;
+}
+
+/** Kysely over `pool`; destroying the Kysely instance ends the pool. */
+export function createDatabase<Database>(pool: pg.Pool, options: DatabaseOptions = {}): Kysely<Database> {
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+    ...(options.onQuery && { log: options.onQuery }),
+  });
+}
+
+/** True when the database answers a trivial query; used by `GET /ready`. */
+export async function isDatabaseReachable(db: Kysely<any>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

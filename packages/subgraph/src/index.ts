@@ -1,0 +1,6 @@
+export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions, type RequestInfo } from './server';
+export { createErrorFormatter } from './errors';
+export { createLogger, type Logger } from './logger';
+export { loadSchemaFile } from './schema-file';
+export { stopOnSignals } from './shutdown';
+export * as scalars from './scalars';

@@ -1,0 +1,138 @@
+// The common subgraph server: Apollo Server over express with the viewer taken from the gateway's signed
+// claims header, /health and /ready, JSON logs, and a graceful stop that lets in-flight requests finish.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import express, { type Express, type Request } from 'express';
+import type { DocumentNode } from 'graphql';
+import { CLAIMS_HEADER, requestDigest, verifyForwardedClaims, type ForwardedClaimsKey, type Viewer } from '@supergraph/auth';
+import { createErrorFormatter } from './errors';
+import type { Logger } from './logger';
+
+export interface RequestInfo {
+  /** The verified caller, or null when anonymous. */
+  viewer: Viewer | null;
+  /** Who vouched for the viewer (`gateway` or a calling service); null when no claims came with the request. */
+  claimsIssuer: string | null;
+  requestId: string;
+  logger: Logger;
+}
+
+export interface SubgraphServerOptions<Context extends BaseContext> {
+  /** The subgraph's name: the audience its claims headers must carry. */
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<Context>;
+  claimsKey: ForwardedClaimsKey;
+  /** Issuers whose claims this subgraph accepts (default: only the gateway). */
+  trustedIssuers?: string[];
+  /** Builds the per-request context (loaders, db) from the verified request information. */
+  createContext(request: RequestInfo): Context | Promise<Context>;
+  /** Whether the service can serve: its database answers. */
+  isReady(): Promise<boolean>;
+  /** Extra HTTP routes, mounted before /graphql (e.g. the users JWKS). */
+  routes?(app: Express): void;
+  /** Called once the HTTP server has stopped: close pools here. */
+  onStop?(): Promise<void>;
+  logger: Logger;
+  production: boolean;
+  /** Maximum JSON body size. */
+  bodyLimit?: string;
+}
+
+export interface SubgraphServer {
+  /** Starts listening; resolves with the GraphQL endpoint URL. */
+  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  /** Stops accepting requests, waits for in-flight ones, then runs onStop. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+function requestIdOf(req: Request): string {
+  const given = req.header('x-request-id');
+  return given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+}
+
+export function createSubgraphServer<Context extends BaseContext>(options: SubgraphServerOptions<Context>): SubgraphServer {
+  const { logger, production } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    formatError: createErrorFormatter(logger, production),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Federated tracing is for Apollo's hosted studio, which this platform does not report to.
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  const trustedIssuers = options.trustedIssuers ?? ['gateway'];
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ready = await options.isReady();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+  });
+  options.routes?.(app);
+
+  let started: Promise<void> | undefined;
+  let stopped: Promise<void> | undefined;
+
+  return {
+    async listen(port, host = '127.0.0.1') {
+      started ??= apollo.start().then(() => {
+        app.use(
+          '/graphql',
+          express.json({ limit: options.bodyLimit ?? '100kb' }),
+          expressMiddleware(apollo, {
+            context: async ({ req }) => {
+              const requestId = requestIdOf(req);
+              const header = req.header(CLAIMS_HEADER);
+              const body = (req.body ?? {}) as { query?: string; variables?: unknown };
+              const claims = header
+                ? verifyForwardedClaims(options.claimsKey, header, {
+                    audience: options.name,
+                    digest: requestDigest(body.query, body.variables),
+                    trustedIssuers,
+                  })
+                : { viewer: null, issuer: null };
+              return options.createContext({
+                viewer: claims.viewer,
+                claimsIssuer: claims.issuer,
+                requestId,
+                logger: logger.child({ requestId }),
+              });
+            },
+          }),
+        );
+      });
+      await started;
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve());
+      });
+      const actualPort = (httpServer.address() as AddressInfo).port;
+      const url = `http://${host}:${actualPort}/graphql`;
+      logger.info({ url }, `${options.name} subgraph listening`);
+      return { url, port: actualPort };
+    },
+    stop() {
+      stopped ??= (async () => {
+        if (httpServer.listening) await apollo.stop();
+        await options.onStop?.();
+        logger.info(`${options.name} subgraph stopped`);
+      })();
+      return stopped;
+    },
+  };
+}

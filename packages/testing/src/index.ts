@@ -1,0 +1,1 @@
+export { startPostgres, startPostgresServer, freePort, type TestDatabase, type PostgresServer } from './postgres';

@@ -1,0 +1,7 @@
+// Every migration of the users database, in order. Never edit one that has landed; add a new file.
+import type { Migrations } from '@supergraph/db';
+import * as createUsers from './2026-11-26T10-00_create_users';
+
+export const migrations: Migrations = {
+  '2026-11-26T10-00_create_users': createUsers,
+};

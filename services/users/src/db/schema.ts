@@ -1,0 +1,38 @@
+// Table types of the users database, written by hand and kept in step with src/db/migrations.
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { Role } from '@supergraph/auth';
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  email: string;
+  passwordHash: string;
+  role: ColumnType<Role, Role | undefined, Role>;
+  createdAt: ColumnType<Date, never, never>;
+  updatedAt: ColumnType<Date, never, Date>;
+}
+
+export interface RefreshTokensTable {
+  id: Generated<string>;
+  userId: string;
+  familyId: string;
+  tokenHash: string;
+  createdAt: ColumnType<Date, never, never>;
+  expiresAt: Date;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  points: number;
+  expire: number | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  refreshTokens: RefreshTokensTable;
+  loginThrottle: LoginThrottleTable;
+}
+
+export type UserRow = Selectable<UsersTable>;

@@ -1,0 +1,45 @@
+// Process entry of the users subgraph: configuration, database, migrations, keys, listen, graceful stop.
+import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
+import { loadOrCreateDevSigningKey, signingKeyFromPem } from '@supergraph/auth';
+import { createLogger, stopOnSignals } from '@supergraph/subgraph';
+import { loadConfig } from './config';
+import { migrations } from './db/migrations';
+import type { Database } from './db/schema';
+import { seedDemoUsers } from './seed';
+import { createUsersServer } from './server';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger('users', config.LOG_LEVEL);
+  const pool = createPool({ connectionString: config.DATABASE_URL, applicationName: 'users' });
+  const setupDb = createDatabase<Database>(pool);
+  const applied = await migrateToLatest(setupDb, migrations);
+  if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+  if (config.SEED_DEMO_DATA) {
+    const created = await seedDemoUsers(setupDb);
+    if (created.length) logger.info({ users: created }, 'created demo accounts');
+  }
+  const signingKey = config.JWT_PRIVATE_KEY
+    ? signingKeyFromPem(config.JWT_PRIVATE_KEY, config.JWT_KEY_ID)
+    : loadOrCreateDevSigningKey(config.DEV_KEYS_DIR);
+  const server = createUsersServer({
+    pool,
+    sessions: {
+      signingKey,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+    },
+    claimsKey: { secret: config.INTERNAL_CLAIMS_SECRET },
+    loginThrottle: { maxFailures: config.LOGIN_MAX_FAILURES, lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS },
+    logger,
+    production: config.production,
+  });
+  await server.listen(config.PORT, config.HOST);
+  stopOnSignals(() => server.stop(), logger);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

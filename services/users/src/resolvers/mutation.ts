@@ -1,0 +1,72 @@
+import { BadUserInput, NotFound, Unauthenticated } from '@supergraph/errors';
+import { requireAdmin, requireSelfOrAdmin, requireViewer, type UsersContext } from '../context';
+import { revokeUserRefreshTokens } from '../db/refresh-tokens';
+import { deleteUserById, findUserByUsername, findUsersByIds, insertUser, updateUser, updateUserRole } from '../db/users';
+import { parseRegisterInput, parseRole, parseUpdateMeInput } from '../inputs';
+import { hashPassword, verifyPassword } from '../passwords';
+import { endSession, refreshSession, startSession } from '../sessions';
+
+export const Mutation = {
+  async register(_root: unknown, { input }: { input: unknown }, { db, sessions }: UsersContext) {
+    const { username, email, password } = parseRegisterInput(input);
+    const user = await insertUser(db, { username, email, passwordHash: await hashPassword(password) });
+    return startSession(db, sessions, user);
+  },
+
+  async login(_root: unknown, { input }: { input: { username: string; password: string } }, context: UsersContext) {
+    const { db, sessions, loginThrottle } = context;
+    const { username, password } = input;
+    if (username.length > 128 || password.length > 128) throw new Unauthenticated('Invalid username or password');
+    await loginThrottle.assertAllowed(username);
+    const user = await findUserByUsername(db, username);
+    if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
+      await loginThrottle.recordFailure(username);
+      context.logger.info({ username }, 'failed login');
+      throw new Unauthenticated('Invalid username or password');
+    }
+    await loginThrottle.recordSuccess(username);
+    return startSession(db, sessions, user);
+  },
+
+  refreshToken(_root: unknown, { token }: { token: string }, { db, sessions }: UsersContext) {
+    return refreshSession(db, sessions, token);
+  },
+
+  logout(_root: unknown, { refreshToken }: { refreshToken: string }, { db }: UsersContext) {
+    return endSession(db, refreshToken);
+  },
+
+  async updateMe(_root: unknown, { input }: { input: Record<string, unknown> }, context: UsersContext) {
+    const viewer = requireViewer(context);
+    const { username, email, password, currentPassword } = parseUpdateMeInput(input);
+    const [current] = await findUsersByIds(context.db, [viewer.id]);
+    if (!current) throw new NotFound('Your account no longer exists');
+    let passwordHash: string | undefined;
+    if (password) {
+      if (!(await verifyPassword(current.passwordHash, currentPassword ?? ''))) {
+        throw new BadUserInput('currentPassword', 'Current password is incorrect');
+      }
+      passwordHash = await hashPassword(password);
+    }
+    const updated = await context.db.transaction().execute(async (trx) => {
+      const row = await updateUser(trx, viewer.id, { username, email, passwordHash });
+      if (passwordHash) await revokeUserRefreshTokens(trx, viewer.id);
+      return row;
+    });
+    if (!updated) throw new NotFound('Your account no longer exists');
+    return updated;
+  },
+
+  async deleteUser(_root: unknown, { id }: { id: string }, context: UsersContext) {
+    requireSelfOrAdmin(context, id);
+    if (!(await deleteUserById(context.db, id))) throw new NotFound('No such user');
+    return true;
+  },
+
+  async setUserRole(_root: unknown, args: { id: string; role: unknown }, context: UsersContext) {
+    requireAdmin(context);
+    const user = await updateUserRole(context.db, args.id, parseRole(args.role));
+    if (!user) throw new NotFound('No such user');
+    return user;
+  },
+};

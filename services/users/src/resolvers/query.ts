@@ -1,0 +1,20 @@
+import { createdAtCursor, parseCreatedAtPage, toConnection, type PageArgs } from '@supergraph/pagination';
+import type { UsersContext } from '../context';
+import { countUsers, findUserByUsername, findUsersPage } from '../db/users';
+
+export const Query = {
+  me(_root: unknown, _args: unknown, context: UsersContext) {
+    return context.viewer ? context.loaders.userById.load(context.viewer.id) : null;
+  },
+  user(_root: unknown, { id }: { id: string }, context: UsersContext) {
+    return context.loaders.userById.load(id);
+  },
+  async userByUsername(_root: unknown, { username }: { username: string }, context: UsersContext) {
+    return (await findUserByUsername(context.db, username)) ?? null;
+  },
+  async users(_root: unknown, args: PageArgs, { db }: UsersContext) {
+    const page = parseCreatedAtPage(args);
+    const [rows, totalCount] = await Promise.all([findUsersPage(db, { limit: page.first + 1, after: page.after }), countUsers(db)]);
+    return toConnection(rows, page, totalCount, createdAtCursor);
+  },
+};

@@ -1,0 +1,46 @@
+// Builds the users subgraph from schema.graphql and its resolvers, plus the JWKS route. No I/O happens at
+// import time; main.ts (or a test) supplies the database and keys.
+import path from 'node:path';
+import type pg from 'pg';
+import { createDatabase, isDatabaseReachable } from '@supergraph/db';
+import { publicJwks, type ForwardedClaimsKey } from '@supergraph/auth';
+import { createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import type { Database } from './db/schema';
+import { createLoaders } from './loaders';
+import { createLoginThrottle } from './login-throttle';
+import type { UsersContext } from './context';
+import { resolvers } from './resolvers';
+import type { SessionSettings } from './sessions';
+
+export const SCHEMA_FILE = path.join(__dirname, '..', 'schema.graphql');
+
+export interface UsersServerOptions {
+  pool: pg.Pool;
+  sessions: SessionSettings;
+  claimsKey: ForwardedClaimsKey;
+  loginThrottle: { maxFailures: number; lockoutSeconds: number };
+  logger: Logger;
+  production: boolean;
+}
+
+export function createUsersServer(options: UsersServerOptions): SubgraphServer {
+  const db = createDatabase<Database>(options.pool);
+  const loginThrottle = createLoginThrottle(options.pool, options.loginThrottle);
+  const jwks = publicJwks([options.sessions.signingKey]);
+  return createSubgraphServer<UsersContext>({
+    name: 'users',
+    typeDefs: loadSchemaFile(SCHEMA_FILE),
+    resolvers,
+    claimsKey: options.claimsKey,
+    logger: options.logger,
+    production: options.production,
+    createContext: (request) => ({ ...request, db, sessions: options.sessions, loginThrottle, loaders: createLoaders(db) }),
+    isReady: () => isDatabaseReachable(db),
+    routes(app) {
+      app.get('/.well-known/jwks.json', (_req, res) => {
+        res.set('cache-control', 'public, max-age=300').json(jwks);
+      });
+    },
+    onStop: () => db.destroy(),
+  });
+}

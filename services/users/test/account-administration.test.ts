@@ -1,0 +1,56 @@
+import { codeOf, register, startUsersSubgraph, type UsersSubgraph } from './support/users-subgraph';
+
+let users: UsersSubgraph;
+beforeAll(async () => {
+  users = await startUsersSubgraph();
+});
+afterAll(() => users.close());
+
+const SET_ROLE = 'mutation SetRole($id: ID!, $role: Role!) { setUserRole(id: $id, role: $role) { username role } }';
+const DELETE = 'mutation Delete($id: ID!) { deleteUser(id: $id) }';
+
+describe('roles and account deletion', () => {
+  it('only an admin can change roles', async () => {
+    const yara = await register(users, 'yara');
+    const zed = await register(users, 'zed');
+    expect(codeOf(await users.graphql(SET_ROLE, { id: zed.viewer.id, role: 'ADMIN' }, { viewer: yara.viewer }))).toBe('FORBIDDEN');
+    expect(codeOf(await users.graphql(SET_ROLE, { id: zed.viewer.id, role: 'ADMIN' }))).toBe('UNAUTHENTICATED');
+    const admin = { id: yara.viewer.id, role: 'ADMIN' as const };
+    const promoted = await users.graphql(SET_ROLE, { id: zed.viewer.id, role: 'ADMIN' }, { viewer: admin });
+    expect(promoted.data!.setUserRole).toEqual({ username: 'zed', role: 'ADMIN' });
+    expect(codeOf(await users.graphql(SET_ROLE, { id: '00000000-0000-4000-8000-000000000000', role: 'USER' }, { viewer: admin }))).toBe('NOT_FOUND');
+  });
+
+  it('a user may delete their own account but not someone else’s; an admin may delete any', async () => {
+    const ann = await register(users, 'ann');
+    const ben = await register(users, 'ben');
+    const cat = await register(users, 'cat');
+    expect(codeOf(await users.graphql(DELETE, { id: ben.viewer.id }, { viewer: ann.viewer }))).toBe('FORBIDDEN');
+    expect((await users.graphql(DELETE, { id: ann.viewer.id }, { viewer: ann.viewer })).data!.deleteUser).toBe(true);
+    expect((await users.graphql(DELETE, { id: ben.viewer.id }, { viewer: { id: cat.viewer.id, role: 'ADMIN' } })).data!.deleteUser).toBe(true);
+    const gone = await users.graphql('query($a: ID!, $b: ID!) { a: user(id: $a) { id } b: user(id: $b) { id } }', { a: ann.viewer.id, b: ben.viewer.id });
+    expect(gone.data).toEqual({ a: null, b: null });
+    // Their sessions went with them.
+    const refresh = await users.graphql('mutation($t: String!) { refreshToken(token: $t) { accessToken } }', { t: ann.refreshToken });
+    expect(codeOf(refresh)).toBe('UNAUTHENTICATED');
+  });
+
+  it('pages through users with opaque keyset cursors, without gaps or repeats', async () => {
+    for (const name of ['pg_1', 'pg_2', 'pg_3', 'pg_4', 'pg_5']) await register(users, name);
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    do {
+      const page: any = await users.graphql(
+        'query Page($after: String) { users(first: 2, after: $after) { totalCount edges { node { username } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
+      total = page.data.users.totalCount;
+      seen.push(...page.data.users.edges.map((edge: any) => edge.node.username));
+      after = page.data.users.pageInfo.hasNextPage ? page.data.users.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(seen.slice(-5)).toEqual(['pg_1', 'pg_2', 'pg_3', 'pg_4', 'pg_5']);
+  });
+});
