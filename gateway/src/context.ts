@@ -1,0 +1,22 @@
+// The gateway's per-request context: who the verified caller is, read from the Authorization header.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AccessTokenVerifier, Viewer } from '@supergraph/auth';
+import { Unauthenticated } from '@supergraph/errors';
+
+export interface GatewayContext {
+  viewer: Viewer | null;
+  requestId: string;
+}
+
+/**
+ * No Authorization header: anonymous. Anything else must be a valid bearer token; a bad one fails the
+ * request, it never falls back to anonymous.
+ */
+export async function viewerFromHeaders(headers: IncomingHttpHeaders, verifier: AccessTokenVerifier): Promise<Viewer | null> {
+  const authorization = headers.authorization;
+  if (authorization === undefined || authorization === '') return null;
+  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(authorization);
+  if (!match) throw new Unauthenticated('Authorization must be "Bearer <access token>"', 401);
+  const { id, role } = await verifier.verify(match[1]!);
+  return { id, role };
+}

@@ -1,0 +1,8 @@
+export {
+  readSupergraphConfig,
+  composeSupergraph,
+  composeFromFiles,
+  SupergraphConfigError,
+  CompositionFailed,
+  type SubgraphDefinition,
+} from './supergraph-config';

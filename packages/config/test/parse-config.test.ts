@@ -1,0 +1,44 @@
+import { ConfigError, flag, parseConfig, port, postgresUrl, resolveSecrets, z } from '../src';
+
+const schema = z.object({ PORT: port(4001), DATABASE_URL: postgresUrl, SEED: flag(false) });
+
+describe('parseConfig', () => {
+  it('applies defaults and coerces types', () => {
+    expect(parseConfig(schema, { DATABASE_URL: 'postgres://localhost/users', SEED: 'true' })).toEqual({
+      PORT: 4001,
+      DATABASE_URL: 'postgres://localhost/users',
+      SEED: true,
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(parseConfig(schema, { DATABASE_URL: 'postgres://x/y', PORT: '' }).PORT).toBe(4001);
+  });
+
+  it('fails with a message naming every bad variable', () => {
+    expect(() => parseConfig(schema, { PORT: 'eighty', DATABASE_URL: 'mysql://nope', SEED: 'yes' })).toThrow(ConfigError);
+    try {
+      parseConfig(schema, { PORT: '70000', SEED: 'false' });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/PORT:/);
+      expect((error as Error).message).toMatch(/DATABASE_URL:/);
+    }
+    expect.assertions(3);
+  });
+});
+
+describe('resolveSecrets', () => {
+  const defaults = { INTERNAL_CLAIMS_SECRET: 'development-default-value-that-is-public!!' };
+
+  it('uses the development default outside production', () => {
+    expect(resolveSecrets({}, false, defaults)).toEqual(defaults);
+  });
+
+  it('refuses a missing secret or the public default in production', () => {
+    expect(() => resolveSecrets({}, true, defaults)).toThrow(/INTERNAL_CLAIMS_SECRET: must be set in production/);
+    expect(() => resolveSecrets(defaults, true, defaults)).toThrow(/INTERNAL_CLAIMS_SECRET/);
+    expect(resolveSecrets({ INTERNAL_CLAIMS_SECRET: 'a-real-secret-from-the-vault-xxxxxxxxxx' }, true, defaults).INTERNAL_CLAIMS_SECRET).toBe(
+      'a-real-secret-from-the-vault-xxxxxxxxxx',
+    );
+  });
+});

@@ -1,0 +1,25 @@
+// The dev launcher's settings: where Postgres is, and where the repository's files are.
+import path from 'node:path';
+import { flag, nodeEnv, parseConfig, port, postgresUrl, z } from '@supergraph/config';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+const schema = z.object({
+  NODE_ENV: nodeEnv,
+  /** An external Postgres server (admin URL); each subgraph gets its own database on it. Unset: embedded Postgres. */
+  DATABASE_URL: postgresUrl.optional(),
+  EMBEDDED_POSTGRES_PORT: port(54329),
+  DATA_DIR: z.string().default(path.join(ROOT, '.data')),
+  SUPERGRAPH_CONFIG: z.string().default(path.join(ROOT, 'supergraph.yaml')),
+  GATEWAY_PORT: port(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /** Create demo accounts and data (never in production). */
+  SEED_DEMO_DATA: flag(true),
+});
+
+export type DevstackConfig = z.infer<typeof schema> & { root: string };
+
+export function loadConfig(env: Record<string, string | undefined>): DevstackConfig {
+  const config = parseConfig(schema, env);
+  return { ...config, SEED_DEMO_DATA: config.SEED_DEMO_DATA && config.NODE_ENV !== 'production', root: ROOT };
+}

@@ -1,0 +1,25 @@
+import { loadConfig } from '../src/config';
+
+const base = { DATABASE_URL: 'postgres://localhost/users' };
+
+describe('users configuration', () => {
+  it('runs in development with defaults', () => {
+    const config = loadConfig(base);
+    expect(config).toMatchObject({ PORT: 4001, production: false, LOGIN_MAX_FAILURES: 5, SEED_DEMO_DATA: false });
+  });
+
+  it('needs a database URL', () => {
+    expect(() => loadConfig({})).toThrow(/DATABASE_URL/);
+  });
+
+  it('in production, needs a signing key and a claims secret, and never seeds demo accounts', () => {
+    const production = { ...base, NODE_ENV: 'production' };
+    expect(() => loadConfig({ ...production, INTERNAL_CLAIMS_SECRET: 'x'.repeat(40) })).toThrow(/JWT_PRIVATE_KEY/);
+    const key = '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----';
+    expect(() => loadConfig({ ...production, JWT_PRIVATE_KEY: key })).toThrow(/INTERNAL_CLAIMS_SECRET/);
+    expect(() => loadConfig({ ...production, JWT_PRIVATE_KEY: key, INTERNAL_CLAIMS_SECRET: 'x'.repeat(40), SEED_DEMO_DATA: 'true' })).toThrow(
+      /SEED_DEMO_DATA/,
+    );
+    expect(loadConfig({ ...production, JWT_PRIVATE_KEY: key, INTERNAL_CLAIMS_SECRET: 'x'.repeat(40) }).production).toBe(true);
+  });
+});
