@@ -1,6 +1,6 @@
 // Process entry of the gateway: configuration, compose the supergraph from supergraph.yaml, listen, stop on SIGTERM.
 import { createAccessTokenVerifier } from '@supergraph/auth';
-import { createLogger, stopOnSignals } from '@supergraph/subgraph';
+import { createLogger, runMain, stopOnSignals } from '@supergraph/subgraph';
 import { loadConfig } from './config';
 import { createGatewayServer } from './server';
 import { composeFromFiles, readSupergraphConfig } from '@supergraph/composition';
@@ -27,7 +27,4 @@ async function main(): Promise<void> {
   stopOnSignals(() => server.stop(), logger);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

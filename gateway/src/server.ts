@@ -1,7 +1,6 @@
 // The gateway: Apollo Gateway inside Apollo Server over express. It verifies client JWTs, forwards signed
 // claims to subgraphs, and reports health and readiness.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -9,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { Logger } from '@supergraph/subgraph';
+import { listenHttp, type Logger } from '@supergraph/subgraph';
 import { CLAIMS_HEADER, type AccessTokenVerifier, type ForwardedClaimsKey } from '@supergraph/auth';
 import { ClaimsForwardingDataSource } from './claims-data-source';
 import { viewerFromHeaders, type GatewayContext } from './context';
@@ -95,11 +94,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
         );
       });
       await started;
-      await new Promise<void>((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => resolve());
-      });
-      const actualPort = (httpServer.address() as AddressInfo).port;
+      const actualPort = await listenHttp(httpServer, port, host);
       const url = `http://${host}:${actualPort}/graphql`;
       logger.info({ url, subgraphs: urls }, 'gateway listening');
       return { url, port: actualPort };

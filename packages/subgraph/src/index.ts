@@ -2,5 +2,5 @@ export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions, 
 export { createErrorFormatter } from './errors';
 export { createLogger, type Logger } from './logger';
 export { loadSchemaFile } from './schema-file';
-export { stopOnSignals } from './shutdown';
+export { listenHttp, runMain, stopOnSignals } from './process';
 export * as scalars from './scalars';

@@ -1,7 +1,6 @@
 // The common subgraph server: Apollo Server over express with the viewer taken from the gateway's signed
 // claims header, /health and /ready, JSON logs, and a graceful stop that lets in-flight requests finish.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -13,6 +12,7 @@ import type { DocumentNode } from 'graphql';
 import { CLAIMS_HEADER, requestDigest, verifyForwardedClaims, type ForwardedClaimsKey, type Viewer } from '@supergraph/auth';
 import { createErrorFormatter } from './errors';
 import type { Logger } from './logger';
+import { listenHttp } from './process';
 
 export interface RequestInfo {
   /** The verified caller, or null when anonymous. */
@@ -117,11 +117,7 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
         );
       });
       await started;
-      await new Promise<void>((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => resolve());
-      });
-      const actualPort = (httpServer.address() as AddressInfo).port;
+      const actualPort = await listenHttp(httpServer, port, host);
       const url = `http://${host}:${actualPort}/graphql`;
       logger.info({ url }, `${options.name} subgraph listening`);
       return { url, port: actualPort };

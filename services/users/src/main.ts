@@ -1,7 +1,7 @@
 // Process entry of the users subgraph: configuration, database, migrations, keys, listen, graceful stop.
 import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
 import { loadOrCreateDevSigningKey, signingKeyFromPem } from '@supergraph/auth';
-import { createLogger, stopOnSignals } from '@supergraph/subgraph';
+import { createLogger, runMain, stopOnSignals } from '@supergraph/subgraph';
 import { loadConfig } from './config';
 import { migrations } from './db/migrations';
 import type { Database } from './db/schema';
@@ -39,7 +39,4 @@ async function main(): Promise<void> {
   stopOnSignals(() => server.stop(), logger);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);
