@@ -53,6 +53,8 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
+    // main.ts owns signal handling (stopOnSignals), so stopping happens once and in order.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -65,6 +65,8 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
   const apollo = new ApolloServer<Context>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
     introspection: !production,
+    // main.ts owns signal handling (stopOnSignals), so stopping happens once and in order.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
     formatError: createErrorFormatter(logger, production),
     plugins: [
