@@ -11,6 +11,8 @@ export interface PoolOptions {
 
 // Postgres `bigint` (count(*)) arrives as a string by default; counts here stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+// A `date` is a calendar day, not an instant: keep 'YYYY-MM-DD' instead of a Date at local midnight.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 export function createPool(options: PoolOptions): pg.Pool {
   const pool = new pg.Pool({

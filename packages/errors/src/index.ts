@@ -61,3 +61,20 @@ export class RateLimited extends GraphQLError {
     this.retryAfter = retryAfter;
   }
 }
+
+/**
+ * A service this one depends on did not answer, so nothing was changed. Its code is INTERNAL_SERVER_ERROR
+ * (the client did nothing wrong), but its message is written for clients and is never masked.
+ */
+export class ServiceUnavailable extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, retryable: true } });
+  }
+}
+
+/** Errors whose message is safe to show a client, whatever their code. */
+export function isPublicError(error: unknown): boolean {
+  if (error instanceof ServiceUnavailable) return true;
+  const code = (error as GraphQLError | null)?.extensions?.code;
+  return typeof code === 'string' && PUBLIC_ERROR_CODES.has(code);
+}

@@ -2,14 +2,14 @@
 // in full and, in production, reaches the client only as a bare INTERNAL_SERVER_ERROR.
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ErrorCode, PUBLIC_ERROR_CODES } from '@supergraph/errors';
+import { ErrorCode, isPublicError } from '@supergraph/errors';
 import type { Logger } from './logger';
 
 export function createErrorFormatter(logger: Logger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) return formatted;
-    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error while resolving');
+    const original = unwrapResolverError(error);
+    if (isPublicError(original) || isPublicError(formatted)) return formatted;
+    logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
     if (!production) return formatted;
     return {
       message: 'Internal server error',

@@ -4,3 +4,4 @@ export { createLogger, type Logger } from './logger';
 export { loadSchemaFile } from './schema-file';
 export { listenHttp, runMain, stopOnSignals } from './process';
 export * as scalars from './scalars';
+export { createSubgraphClient, type SubgraphClient, type SubgraphClientOptions } from './subgraph-client';

@@ -1,6 +1,6 @@
 // Parses GraphQL inputs into typed values, once, at the edge; a bad field becomes BAD_USER_INPUT naming it.
-import { z } from 'zod';
 import { BadUserInput } from '@supergraph/errors';
+import { parseInput, withoutNulls, z } from '@supergraph/validation';
 import { isRole, type Role } from '@supergraph/auth';
 
 const username = z
@@ -19,25 +19,13 @@ const updateMeInput = z.object({
   currentPassword: z.string().max(128).optional(),
 });
 
-function parse<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new BadUserInput(issue.path.join('.') || 'input', issue.message);
-}
-
-/** GraphQL sends explicit nulls for omitted optional fields; treat them as absent. */
-function withoutNulls(input: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined));
-}
-
 export type RegisterInput = z.infer<typeof registerInput>;
 export type UpdateMeInput = z.infer<typeof updateMeInput>;
 
-export const parseRegisterInput = (input: unknown): RegisterInput => parse(registerInput, input);
+export const parseRegisterInput = (input: unknown): RegisterInput => parseInput(registerInput, input);
 
 export function parseUpdateMeInput(input: Record<string, unknown>): UpdateMeInput {
-  const parsed = parse(updateMeInput, withoutNulls(input));
+  const parsed = parseInput(updateMeInput, withoutNulls(input));
   if (parsed.password && !parsed.currentPassword) throw new BadUserInput('currentPassword', 'Changing the password needs the current password');
   return parsed;
 }

@@ -1,0 +1,69 @@
+// A stand-in for another subgraph that a service calls directly (service-to-service), for testing one
+// service alone: it checks the caller's signed claims like a real subgraph, records each call, answers
+// from a handler, and can be made to fail or hang.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CLAIMS_HEADER, requestDigest, verifyForwardedClaims, type ForwardedClaims } from '@supergraph/auth';
+import { TEST_CLAIMS_KEY } from './subgraph-harness';
+
+export interface StubCall {
+  query: string;
+  variables: Record<string, any>;
+  claims: ForwardedClaims;
+}
+
+export type StubMode = 'answer' | 'fail' | 'hang';
+
+export interface StubSubgraph {
+  url: string;
+  calls: StubCall[];
+  mode: StubMode;
+  close(): Promise<void>;
+}
+
+export async function startStubSubgraph(
+  name: string,
+  trustedIssuers: string[],
+  answer: (call: StubCall) => Record<string, unknown>,
+): Promise<StubSubgraph> {
+  const sockets = new Set<import('node:net').Socket>();
+  const stub: StubSubgraph = { url: '', calls: [], mode: 'answer', close: async () => undefined };
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      if (stub.mode === 'hang') return; // never answers: the caller's timeout must fire
+      if (stub.mode === 'fail') {
+        res.writeHead(502).end();
+        return;
+      }
+      const body = JSON.parse(raw) as { query: string; variables?: Record<string, any> };
+      let claims: ForwardedClaims;
+      try {
+        claims = verifyForwardedClaims(TEST_CLAIMS_KEY, String(req.headers[CLAIMS_HEADER]), {
+          audience: name,
+          digest: requestDigest(body.query, body.variables),
+          trustedIssuers,
+        });
+      } catch {
+        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'bad claims' }] }));
+        return;
+      }
+      const call = { query: body.query, variables: body.variables ?? {}, claims };
+      stub.calls.push(call);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: answer(call) }));
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  stub.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  stub.close = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
+  return stub;
+}
