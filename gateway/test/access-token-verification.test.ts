@@ -121,7 +121,7 @@ describe('the internal claims header', () => {
   it('cannot be replayed to the subgraph for a different operation', async () => {
     // What a gateway would send for `{ me { id } }` does not authorise `{ me { email } }`.
     const claims = signForwardedClaims(CLAIMS_KEY, { issuer: 'gateway', audience: 'users', viewer: alice, digest: requestDigest('{ me { id } }', undefined) });
-    const response = await fetch(supergraph.usersUrl, {
+    const response = await fetch(supergraph.subgraphs.users.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims },
       body: JSON.stringify({ query: '{ me { email } }' }),

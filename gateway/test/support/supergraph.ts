@@ -1,73 +1,142 @@
-// Boots the users subgraph on a fresh real database and the gateway in front of it, in-process, on free
-// loopback ports, exactly as production wires them (JWKS over HTTP, signed claims headers).
+// Boots the subgraphs on fresh real databases and the gateway in front of them, in-process, on free
+// loopback ports, wired as in production (JWKS over HTTP, signed claims headers, composed schema files).
 import { readFileSync } from 'node:fs';
-import { createAccessTokenVerifier, generateSigningKey, issueAccessToken, type SigningKey, type Viewer } from '@supergraph/auth';
+import type { Migrations } from '@supergraph/db';
 import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
-import { createLogger } from '@supergraph/subgraph';
-import { startPostgres } from '@supergraph/testing';
-import { createUsersServer, migrations, SCHEMA_FILE } from '@supergraph/users';
+import { createAccessTokenVerifier, generateSigningKey, issueAccessToken, type SigningKey, type Viewer } from '@supergraph/auth';
 import { composeSupergraph } from '@supergraph/composition';
+import { createLogger, type SubgraphServer } from '@supergraph/subgraph';
+import { freePort, startPostgres, type TestDatabase } from '@supergraph/testing';
+import * as users from '@supergraph/users';
+import * as zoo from '@supergraph/zoo';
+import * as animal from '@supergraph/animal';
 import { createGatewayServer } from '../../src';
 
 export const CLAIMS_KEY = { secret: 'gateway-test-claims-secret-at-least-32-chars' };
 export const TOKENS = { issuer: 'supergraph-users', audience: 'supergraph' };
+const logger = createLogger('test', 'silent');
 
 export interface GraphQLResult {
   status: number;
   data?: Record<string, any> | null;
-  errors?: { message: string; extensions?: Record<string, any> }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export interface RunningSubgraph {
+  url: string;
+  server: SubgraphServer;
+  /** SQL against the subgraph's own database. */
+  sql<Row = Record<string, any>>(text: string, values?: unknown[]): Promise<Row[]>;
 }
 
 export interface Supergraph {
   gatewayUrl: string;
-  usersUrl: string;
+  subgraphs: Record<'users' | 'zoo' | 'animal', RunningSubgraph>;
   signingKey: SigningKey;
   /** A valid access token for `viewer`, signed with the users service's key. */
   accessTokenFor(viewer: Viewer): string;
   query(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult>;
+  /** Registers a user through the gateway; returns the viewer and an Authorization header for them. */
+  signUp(username: string): Promise<{ viewer: Viewer; auth: Record<string, string> }>;
   close(): Promise<void>;
 }
 
-export async function startSupergraph(): Promise<Supergraph> {
-  const database = await startPostgres('gateway_users');
-  const pool = createPool({ connectionString: database.url, maxConnections: 5 });
+async function database(name: string, migrations: Migrations) {
+  const db = await startPostgres(name);
+  const pool = createPool({ connectionString: db.url, maxConnections: 5 });
   await migrateToLatest(createDatabase(pool), migrations);
+  return { db, pool };
+}
+
+export async function startSupergraph(): Promise<Supergraph> {
+  const databases: TestDatabase[] = [];
   const signingKey = generateSigningKey();
-  const logger = createLogger('test', 'silent');
-  const users = createUsersServer({
-    pool,
+  const [usersDb, zooDb, animalDb] = await Promise.all([
+    database('gw_users', users.migrations),
+    database('gw_zoo', zoo.migrations),
+    database('gw_animal', animal.migrations),
+  ]);
+  databases.push(usersDb.db, zooDb.db, animalDb.db);
+
+  const usersServer = users.createUsersServer({
+    pool: usersDb.pool,
     sessions: { signingKey, ...TOKENS, refreshTokenTtlDays: 30 },
     claimsKey: CLAIMS_KEY,
     loginThrottle: { maxFailures: 5, lockoutSeconds: 900 },
     logger,
     production: false,
   });
-  const { url: usersUrl } = await users.listen(0);
+  // zoo and animal call each other: reserve the animal port first so zoo knows where to find it.
+  const animalPort = await freePort();
+  const zooServer = zoo.createZooServer({
+    pool: zooDb.pool,
+    claimsKey: CLAIMS_KEY,
+    animalService: { url: `http://127.0.0.1:${animalPort}/graphql`, timeoutMs: 1_000 },
+    logger,
+    production: false,
+  });
+  const { url: usersUrl } = await usersServer.listen(0);
+  const { url: zooUrl } = await zooServer.listen(0);
+  const animalServer = animal.createAnimalServer({
+    pool: animalDb.pool,
+    claimsKey: CLAIMS_KEY,
+    zooService: { url: zooUrl, timeoutMs: 1_000 },
+    logger,
+    production: false,
+  });
+  const { url: animalUrl } = await animalServer.listen(animalPort);
+
   const gateway = createGatewayServer({
-    supergraphSdl: composeSupergraph([{ name: 'users', url: usersUrl, sdl: readFileSync(SCHEMA_FILE, 'utf8') }]),
+    supergraphSdl: composeSupergraph([
+      { name: 'users', url: usersUrl, sdl: readFileSync(users.SCHEMA_FILE, 'utf8') },
+      { name: 'zoo', url: zooUrl, sdl: readFileSync(zoo.SCHEMA_FILE, 'utf8') },
+      { name: 'animal', url: animalUrl, sdl: readFileSync(animal.SCHEMA_FILE, 'utf8') },
+    ]),
     verifier: createAccessTokenVerifier({ jwksUri: new URL('/.well-known/jwks.json', usersUrl).toString(), ...TOKENS }),
     claimsKey: CLAIMS_KEY,
     logger,
     production: false,
   });
   const { url: gatewayUrl } = await gateway.listen(0);
+
+  const running = (url: string, server: SubgraphServer, pool: { query: (text: string, values?: unknown[]) => Promise<{ rows: any[] }> }): RunningSubgraph => ({
+    url,
+    server,
+    sql: async (text, values) => (await pool.query(text, values)).rows,
+  });
+
+  const query: Supergraph['query'] = async (text, variables, headers = {}) => {
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: text, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  };
+
   return {
     gatewayUrl,
-    usersUrl,
+    subgraphs: {
+      users: running(usersUrl, usersServer, usersDb.pool),
+      zoo: running(zooUrl, zooServer, zooDb.pool),
+      animal: running(animalUrl, animalServer, animalDb.pool),
+    },
     signingKey,
     accessTokenFor: (viewer) => issueAccessToken(signingKey, viewer, TOKENS),
-    async query(query, variables, headers = {}) {
-      const response = await fetch(gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
+    query,
+    async signUp(username) {
+      const result = await query(
+        'mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id role } } }',
+        { input: { username, email: `${username}@example.com`, password: `${username}-password` } },
+      );
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      const { accessToken, user } = result.data!.register;
+      return { viewer: user, auth: { authorization: `Bearer ${accessToken}` } };
     },
     async close() {
       await gateway.stop();
-      await users.stop();
-      await database.drop();
+      await Promise.all([usersServer.stop(), zooServer.stop(), animalServer.stop()]);
+      await Promise.all(databases.map((db) => db.drop()));
     },
   };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@supergraph/db';
 import { readSupergraphConfig } from '@supergraph/composition';
 import { loadConfig } from './config';
+import { seedDemoZoos } from './demo-data';
 import { startProcess, stopProcess, waitUntilReady, type ManagedProcess } from './processes';
 
 const DEMO_PASSWORD = 'supergraph-demo';
@@ -47,7 +48,9 @@ async function main(): Promise<void> {
       adminUrl = postgres.url('postgres');
     }
 
-    const common = { NODE_ENV: config.NODE_ENV, LOG_LEVEL: config.LOG_LEVEL };
+    // Every service learns where every other one is (e.g. ZOO_SERVICE_URL for the animal service).
+    const serviceUrls = Object.fromEntries(subgraphs.map((subgraph) => [`${subgraph.name.toUpperCase()}_SERVICE_URL`, subgraph.url]));
+    const common = { NODE_ENV: config.NODE_ENV, LOG_LEVEL: config.LOG_LEVEL, ...serviceUrls };
     for (const subgraph of subgraphs) {
       await ensureDatabase(adminUrl, subgraph.name);
       const serviceDir = path.dirname(subgraph.schemaFile);
@@ -80,6 +83,10 @@ async function main(): Promise<void> {
     stopIfItDies(gateway);
     const gatewayUrl = `http://localhost:${config.GATEWAY_PORT}`;
     await waitUntilReady(gateway, `${gatewayUrl}/ready`);
+    if (config.SEED_DEMO_DATA && subgraphs.some((subgraph) => subgraph.name === 'zoo')) {
+      const zoos = await seedDemoZoos(`${gatewayUrl}/graphql`);
+      if (zoos) console.log(`Seeded ${zoos} demo zoos with their animals.`);
+    }
 
     console.log(`
 The supergraph is up.

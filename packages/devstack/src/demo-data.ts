@@ -1,0 +1,87 @@
+// Demo zoos and animals for `npm start`, created through the gateway's public API as the demo users, so
+// the seed exercises exactly what a client would. Idempotent: a user who already has zoos is left alone.
+
+const DEMO_PASSWORD = 'supergraph-demo';
+
+interface DemoZoo {
+  name: string;
+  description: string;
+  animals: { name: string; species: string; birthDate?: string }[];
+}
+
+const DEMO: Record<string, { zoos: DemoZoo[]; freeAnimals: { name: string; species: string }[] }> = {
+  alice: {
+    zoos: [
+      {
+        name: 'Savanna Gardens',
+        description: 'Open plains, long shadows and a very loud hippo.',
+        animals: [
+          { name: 'Nala', species: 'Lion', birthDate: '2019-04-02' },
+          { name: 'Kito', species: 'Lion', birthDate: '2021-08-15' },
+          { name: 'Tembo', species: 'Elephant', birthDate: '2008-11-30' },
+          { name: 'Zuri', species: 'Giraffe' },
+        ],
+      },
+      {
+        name: 'Polar Point',
+        description: 'Cold water, warm hearts.',
+        animals: [
+          { name: 'Pebble', species: 'Penguin' },
+          { name: 'Frost', species: 'Arctic fox', birthDate: '2022-02-14' },
+        ],
+      },
+    ],
+    freeAnimals: [{ name: 'Biscuit', species: 'Tortoise' }],
+  },
+  bob: {
+    zoos: [
+      {
+        name: 'Rainforest Dome',
+        description: 'Humid, green and full of surprises.',
+        animals: [
+          { name: 'Mango', species: 'Toucan' },
+          { name: 'Slowpoke', species: 'Sloth', birthDate: '2015-06-01' },
+          { name: 'Jade', species: 'Tree frog' },
+        ],
+      },
+    ],
+    freeAnimals: [],
+  },
+};
+
+async function call(gatewayUrl: string, query: string, variables: Record<string, unknown>, accessToken?: string) {
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(accessToken && { authorization: `Bearer ${accessToken}` }) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(`Demo seed failed: ${body.errors.map((error) => error.message).join('; ')}`);
+  return body.data;
+}
+
+/** Seeds the demo zoos and animals; returns how many zoos it created. */
+export async function seedDemoZoos(gatewayUrl: string): Promise<number> {
+  let created = 0;
+  for (const [username, demo] of Object.entries(DEMO)) {
+    const { login } = await call(gatewayUrl, 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
+      input: { username, password: DEMO_PASSWORD },
+    });
+    const token: string = login.accessToken;
+    const { me } = await call(gatewayUrl, '{ me { zoos(first: 1) { totalCount } } }', {}, token);
+    if (me.zoos.totalCount > 0) continue;
+    for (const zoo of demo.zoos) {
+      const { createZoo } = await call(gatewayUrl, 'mutation($input: CreateZooInput!) { createZoo(input: $input) { id } }', {
+        input: { name: zoo.name, description: zoo.description },
+      }, token);
+      created++;
+      for (const animal of zoo.animals) {
+        await call(gatewayUrl, 'mutation($input: CreateAnimalInput!) { createAnimal(input: $input) { id } }', { input: { ...animal, zooId: createZoo.id } }, token);
+      }
+    }
+    for (const animal of demo.freeAnimals) {
+      await call(gatewayUrl, 'mutation($input: CreateAnimalInput!) { createAnimal(input: $input) { id } }', { input: animal }, token);
+    }
+  }
+  return created;
+}

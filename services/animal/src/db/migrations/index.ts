@@ -1,0 +1,7 @@
+// Every migration of the animal database, in order. Never edit one that has landed; add a new file.
+import type { Migrations } from '@supergraph/db';
+import * as createAnimals from './2026-11-26T12-30_create_animals';
+
+export const migrations: Migrations = {
+  '2026-11-26T12-30_create_animals': createAnimals,
+};

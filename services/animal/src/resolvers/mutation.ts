@@ -1,0 +1,61 @@
+import { BadUserInput, Forbidden, NotFound, Unauthenticated } from '@supergraph/errors';
+import { requireOwnerOrAdmin, requireViewer, type AnimalContext } from '../context';
+import { deleteAnimalById, detachAnimalsFromZoo, findAnimalsByIds, insertAnimal, updateAnimal } from '../db/animals';
+import type { AnimalRow } from '../db/schema';
+import { parseCreateAnimalInput, parseUpdateAnimalInput, parseZooId } from '../inputs';
+
+/**
+ * An animal goes only into a zoo that exists and that the animal's owner owns (admins may use any zoo).
+ * The zoo service answers; if it cannot, this throws and the caller writes nothing.
+ */
+async function assertZooAccepts(context: AnimalContext, zooId: string, animalOwnerId: string): Promise<void> {
+  const zooOwnerId = await context.zoos.ownerOf(zooId, context.viewer);
+  if (zooOwnerId === null) throw new BadUserInput('zooId', 'No such zoo');
+  if (zooOwnerId !== animalOwnerId && context.viewer?.role !== 'ADMIN') {
+    throw new Forbidden('An animal can only go into a zoo that its owner owns');
+  }
+}
+
+async function ownedAnimal(context: AnimalContext, id: string): Promise<AnimalRow> {
+  requireViewer(context);
+  const [animal] = await findAnimalsByIds(context.db, [id]);
+  if (!animal) throw new NotFound('No such animal');
+  requireOwnerOrAdmin(context, animal.ownerId);
+  return animal;
+}
+
+export const Mutation = {
+  async createAnimal(_root: unknown, { input }: { input: Record<string, unknown> }, context: AnimalContext) {
+    const viewer = requireViewer(context);
+    const animal = parseCreateAnimalInput(input);
+    if (animal.zooId) await assertZooAccepts(context, animal.zooId, viewer.id);
+    return insertAnimal(context.db, { ...animal, ownerId: viewer.id });
+  },
+
+  async updateAnimal(_root: unknown, { id, input }: { id: string; input: Record<string, unknown> }, context: AnimalContext) {
+    await ownedAnimal(context, id);
+    const updated = await updateAnimal(context.db, id, parseUpdateAnimalInput(input));
+    if (!updated) throw new NotFound('No such animal');
+    return updated;
+  },
+
+  async moveAnimal(_root: unknown, args: { id: string; zooId?: string | null }, context: AnimalContext) {
+    const animal = await ownedAnimal(context, args.id);
+    const zooId = parseZooId(args.zooId);
+    if (zooId) await assertZooAccepts(context, zooId, animal.ownerId);
+    const moved = await updateAnimal(context.db, animal.id, { zooId });
+    if (!moved) throw new NotFound('No such animal');
+    return moved;
+  },
+
+  async deleteAnimal(_root: unknown, { id }: { id: string }, context: AnimalContext) {
+    await ownedAnimal(context, id);
+    return deleteAnimalById(context.db, id);
+  },
+
+  /** Only the zoo service may call this (claims it signed); it is @inaccessible in the supergraph. */
+  async detachAnimalsFromZoo(_root: unknown, { zooId }: { zooId: string }, context: AnimalContext) {
+    if (context.claimsIssuer !== 'zoo') throw new Unauthenticated('Only the zoo service may do this');
+    return detachAnimalsFromZoo(context.db, zooId);
+  },
+};

@@ -1,0 +1,16 @@
+import { createdAtCursor, parseCreatedAtPage, toConnection, type PageArgs } from '@supergraph/pagination';
+import type { AnimalContext } from '../context';
+import { countAnimals, findAnimalsPage } from '../db/animals';
+import { parseAnimalFilter } from '../inputs';
+
+export const Query = {
+  animal(_root: unknown, { id }: { id: string }, context: AnimalContext) {
+    return context.loaders.animalById.load(id);
+  },
+  async animals(_root: unknown, args: PageArgs & { filter?: Record<string, unknown> | null }, { db }: AnimalContext) {
+    const page = parseCreatedAtPage(args);
+    const filter = parseAnimalFilter(args.filter);
+    const [rows, totalCount] = await Promise.all([findAnimalsPage(db, filter, { limit: page.first + 1, after: page.after }), countAnimals(db, filter)]);
+    return toConnection(rows, page, totalCount, createdAtCursor);
+  },
+};

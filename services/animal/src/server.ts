@@ -1,0 +1,44 @@
+// Builds the animal subgraph from schema.graphql and its resolvers. No I/O happens at import time; main.ts
+// (or a test) supplies the database pool and the zoo service's address.
+import path from 'node:path';
+import type pg from 'pg';
+import type { LogEvent } from 'kysely';
+import type { ForwardedClaimsKey } from '@supergraph/auth';
+import { createDatabase, isDatabaseReachable } from '@supergraph/db';
+import { createSubgraphClient, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import type { AnimalContext } from './context';
+import type { Database } from './db/schema';
+import { createLoaders } from './loaders';
+import { resolvers } from './resolvers';
+import { createZooDirectory } from './zoo-directory';
+
+export const SCHEMA_FILE = path.join(__dirname, '..', 'schema.graphql');
+
+export interface AnimalServerOptions {
+  pool: pg.Pool;
+  claimsKey: ForwardedClaimsKey;
+  zooService: { url: string; timeoutMs: number };
+  logger: Logger;
+  production: boolean;
+  onQuery?: (event: LogEvent) => void;
+}
+
+export function createAnimalServer(options: AnimalServerOptions): SubgraphServer {
+  const db = createDatabase<Database>(options.pool, { onQuery: options.onQuery });
+  const zoos = createZooDirectory(
+    createSubgraphClient({ issuer: 'animal', audience: 'zoo', url: options.zooService.url, claimsKey: options.claimsKey, timeoutMs: options.zooService.timeoutMs }),
+  );
+  return createSubgraphServer<AnimalContext>({
+    name: 'animal',
+    typeDefs: loadSchemaFile(SCHEMA_FILE),
+    resolvers,
+    claimsKey: options.claimsKey,
+    // The zoo service detaches animals from a zoo it deletes.
+    trustedIssuers: ['gateway', 'zoo'],
+    logger: options.logger,
+    production: options.production,
+    createContext: (request) => ({ ...request, db, loaders: createLoaders(db), zoos }),
+    isReady: () => isDatabaseReachable(db),
+    onStop: () => db.destroy(),
+  });
+}

@@ -1,0 +1,64 @@
+// The animal subgraph on a fresh database, with a stand-in zoo service that knows which zoo belongs to whom.
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '@supergraph/auth';
+import { createLogger } from '@supergraph/subgraph';
+import { startStubSubgraph, startSubgraphHarness, TEST_CLAIMS_KEY, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
+import { createAnimalServer, migrations } from '../../src';
+
+export interface AnimalTestbed {
+  animal: SubgraphHarness;
+  zooService: StubSubgraph;
+  /** Registers a zoo with the stand-in zoo service; returns its id. */
+  addZoo(owner: Viewer): string;
+  close(): Promise<void>;
+}
+
+export async function startAnimalTestbed(): Promise<AnimalTestbed> {
+  const zooOwners = new Map<string, string>();
+  const zooService = await startStubSubgraph('zoo', ['animal'], ({ variables }) => {
+    const ownerId = zooOwners.get(variables.id);
+    return { zoo: ownerId ? { id: variables.id, owner: { id: ownerId } } : null };
+  });
+  const animal = await startSubgraphHarness({
+    name: 'animal',
+    migrations,
+    create: ({ pool, onQuery }) =>
+      createAnimalServer({
+        pool,
+        onQuery,
+        claimsKey: TEST_CLAIMS_KEY,
+        zooService: { url: zooService.url, timeoutMs: 500 },
+        logger: createLogger('animal', 'silent'),
+        production: false,
+      }),
+  });
+  return {
+    animal,
+    zooService,
+    addZoo(owner) {
+      const id = randomUUID();
+      zooOwners.set(id, owner.id);
+      return id;
+    },
+    async close() {
+      await animal.close();
+      await zooService.close();
+    },
+  };
+}
+
+export const newUser = (role: Viewer['role'] = 'USER'): Viewer => ({ id: randomUUID(), role });
+
+export const CREATE_ANIMAL = /* GraphQL */ `
+  mutation CreateAnimal($input: CreateAnimalInput!) {
+    createAnimal(input: $input) { id name species birthDate photoUrl owner { id } zoo { id } createdAt }
+  }
+`;
+
+export async function createAnimal(animal: SubgraphHarness, owner: Viewer, input: Record<string, unknown>): Promise<string> {
+  const result = await animal.graphql(CREATE_ANIMAL, { input: { species: 'Lion', ...input } }, { viewer: owner });
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!.createAnimal.id;
+}
+
+export const codeOf = (result: { errors?: { extensions?: Record<string, any> }[] }) => result.errors?.[0]?.extensions?.code;

@@ -1,0 +1,16 @@
+import { createdAtCursor, parseCreatedAtPage, toConnection, type PageArgs } from '@supergraph/pagination';
+import type { ZooContext } from '../context';
+import { countZoos, findZoosPage } from '../db/zoos';
+import { parseZooFilter } from '../inputs';
+
+export const Query = {
+  zoo(_root: unknown, { id }: { id: string }, context: ZooContext) {
+    return context.loaders.zooById.load(id);
+  },
+  async zoos(_root: unknown, args: PageArgs & { filter?: Record<string, unknown> | null }, { db }: ZooContext) {
+    const page = parseCreatedAtPage(args);
+    const filter = parseZooFilter(args.filter);
+    const [rows, totalCount] = await Promise.all([findZoosPage(db, filter, { limit: page.first + 1, after: page.after }), countZoos(db, filter)]);
+    return toConnection(rows, page, totalCount, createdAtCursor);
+  },
+};

@@ -1,0 +1,47 @@
+// Builds the zoo subgraph from schema.graphql and its resolvers. No I/O happens at import time; main.ts
+// (or a test) supplies the database pool and the animal service's address.
+import path from 'node:path';
+import type pg from 'pg';
+import type { LogEvent } from 'kysely';
+import type { ForwardedClaimsKey } from '@supergraph/auth';
+import { createDatabase, isDatabaseReachable } from '@supergraph/db';
+import { createSubgraphClient, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import type { ZooContext } from './context';
+import type { Database } from './db/schema';
+import { createLoaders } from './loaders';
+import { resolvers } from './resolvers';
+
+export const SCHEMA_FILE = path.join(__dirname, '..', 'schema.graphql');
+
+export interface ZooServerOptions {
+  pool: pg.Pool;
+  claimsKey: ForwardedClaimsKey;
+  animalService: { url: string; timeoutMs: number };
+  logger: Logger;
+  production: boolean;
+  onQuery?: (event: LogEvent) => void;
+}
+
+export function createZooServer(options: ZooServerOptions): SubgraphServer {
+  const db = createDatabase<Database>(options.pool, { onQuery: options.onQuery });
+  const animalService = createSubgraphClient({
+    issuer: 'zoo',
+    audience: 'animal',
+    url: options.animalService.url,
+    claimsKey: options.claimsKey,
+    timeoutMs: options.animalService.timeoutMs,
+  });
+  return createSubgraphServer<ZooContext>({
+    name: 'zoo',
+    typeDefs: loadSchemaFile(SCHEMA_FILE),
+    resolvers,
+    claimsKey: options.claimsKey,
+    // The animal service asks which zoos exist and who owns them.
+    trustedIssuers: ['gateway', 'animal'],
+    logger: options.logger,
+    production: options.production,
+    createContext: (request) => ({ ...request, db, loaders: createLoaders(db), animalService }),
+    isReady: () => isDatabaseReachable(db),
+    onStop: () => db.destroy(),
+  });
+}

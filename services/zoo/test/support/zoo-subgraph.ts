@@ -1,0 +1,51 @@
+// The zoo subgraph on a fresh database, with a stand-in animal service that records detach calls.
+import { randomUUID } from 'node:crypto';
+import { createLogger } from '@supergraph/subgraph';
+import { startStubSubgraph, startSubgraphHarness, TEST_CLAIMS_KEY, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
+import type { Viewer } from '@supergraph/auth';
+import { createZooServer, migrations } from '../../src';
+
+export interface ZooTestbed {
+  zoo: SubgraphHarness;
+  animalService: StubSubgraph;
+  close(): Promise<void>;
+}
+
+export async function startZooTestbed(): Promise<ZooTestbed> {
+  const animalService = await startStubSubgraph('animal', ['zoo'], () => ({ detachAnimalsFromZoo: 0 }));
+  const zoo = await startSubgraphHarness({
+    name: 'zoo',
+    migrations,
+    create: ({ pool, onQuery }) =>
+      createZooServer({
+        pool,
+        onQuery,
+        claimsKey: TEST_CLAIMS_KEY,
+        animalService: { url: animalService.url, timeoutMs: 500 },
+        logger: createLogger('zoo', 'silent'),
+        production: false,
+      }),
+  });
+  return {
+    zoo,
+    animalService,
+    async close() {
+      await zoo.close();
+      await animalService.close();
+    },
+  };
+}
+
+export const newUser = (role: Viewer['role'] = 'USER'): Viewer => ({ id: randomUUID(), role });
+
+export const CREATE_ZOO = /* GraphQL */ `
+  mutation CreateZoo($input: CreateZooInput!) {
+    createZoo(input: $input) { id name description owner { id } createdAt updatedAt }
+  }
+`;
+
+export async function createZoo(zoo: SubgraphHarness, owner: Viewer, name: string, description?: string): Promise<string> {
+  const result = await zoo.graphql(CREATE_ZOO, { input: { name, description } }, { viewer: owner });
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!.createZoo.id;
+}
