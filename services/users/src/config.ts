@@ -20,6 +20,8 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Runs the scheduled jobs (purging dead refresh tokens); a replica may opt out. Each run happens once across replicas. */
+  JOBS_ENABLED: flag(true),
 });
 
 export type UsersConfig = z.infer<typeof schema> & { production: boolean; INTERNAL_CLAIMS_SECRET: string };

@@ -1,10 +1,12 @@
 // Process entry of the users subgraph: configuration, database, migrations, keys, listen, graceful stop.
 import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
 import { loadOrCreateDevSigningKey, signingKeyFromPem } from '@supergraph/auth';
+import { createScheduler } from '@supergraph/jobs';
 import { createLogger, runMain, stopOnSignals } from '@supergraph/subgraph';
 import { loadConfig } from './config';
 import { migrations } from './db/migrations';
 import type { Database } from './db/schema';
+import { usersJobs } from './jobs';
 import { seedDemoUsers } from './seed';
 import { createUsersServer } from './server';
 
@@ -19,6 +21,10 @@ async function main(): Promise<void> {
     const created = await seedDemoUsers(setupDb);
     if (created.length) logger.info({ users: created }, 'created demo accounts');
   }
+  const scheduler = config.JOBS_ENABLED
+    ? createScheduler({ connectionString: config.DATABASE_URL, jobs: usersJobs(setupDb, logger), logger, name: 'users' })
+    : undefined;
+  await scheduler?.start();
   const signingKey = config.JWT_PRIVATE_KEY
     ? signingKeyFromPem(config.JWT_PRIVATE_KEY, config.JWT_KEY_ID)
     : loadOrCreateDevSigningKey(config.DEV_KEYS_DIR);
@@ -36,7 +42,11 @@ async function main(): Promise<void> {
     production: config.production,
   });
   await server.listen(config.PORT, config.HOST);
-  stopOnSignals(() => server.stop(), logger);
+  // Jobs first: a running job may still need the pool the server closes.
+  stopOnSignals(async () => {
+    await scheduler?.stop();
+    await server.stop();
+  }, logger);
 }
 
 runMain(main);

@@ -71,3 +71,16 @@ export async function revokeUserRefreshTokens(db: Db, userId: string, exceptFami
   if (exceptFamilyId) query = query.where('familyId', '!=', exceptFamilyId);
   await query.execute();
 }
+
+/**
+ * Deletes tokens that can no longer start a session: expired or revoked before `olderThan`. Returns how many
+ * were deleted. Rotated (used) tokens stay until they expire: presenting one again is how theft is
+ * detected, and that must keep working for as long as the token would have been valid.
+ */
+export async function deleteDeadRefreshTokens(db: Db, olderThan: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('refreshTokens')
+    .where((eb) => eb.or([eb('expiresAt', '<', olderThan), eb('revokedAt', '<', olderThan)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

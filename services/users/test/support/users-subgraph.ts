@@ -31,6 +31,8 @@ export interface UsersSubgraph {
   url: string;
   baseUrl: string;
   signingKey: SigningKey;
+  /** The service's database, for tests that call src/db functions or jobs directly. */
+  databaseUrl: string;
   graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: CallOptions): Promise<GraphQLResponse<Data>>;
   /** Runs SQL against the service's database (for assertions on what was written). */
   sql<Row>(text: string, values?: unknown[]): Promise<Row[]>;
@@ -55,6 +57,7 @@ export async function startUsersSubgraph(overrides: { maxFailures?: number } = {
     url,
     baseUrl: url.replace(/\/graphql$/, ''),
     signingKey,
+    databaseUrl: database.url,
     async graphql(query, variables, options = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
       if (options.viewer !== undefined) {
