@@ -10,6 +10,7 @@ import { freePort, startPostgres, type TestDatabase } from '@supergraph/testing'
 import * as users from '@supergraph/users';
 import * as zoo from '@supergraph/zoo';
 import * as animal from '@supergraph/animal';
+import * as puzzle from '@supergraph/puzzle';
 import { createGatewayServer } from '../../src';
 
 export const CLAIMS_KEY = { secret: 'gateway-test-claims-secret-at-least-32-chars' };
@@ -31,7 +32,9 @@ export interface RunningSubgraph {
 
 export interface Supergraph {
   gatewayUrl: string;
-  subgraphs: Record<'users' | 'zoo' | 'animal', RunningSubgraph>;
+  subgraphs: Record<'users' | 'zoo' | 'animal' | 'puzzle', RunningSubgraph>;
+  /** The puzzle service's clock (unlock times, cooldowns), moved by hand. */
+  puzzleClock: { now: Date; advance(seconds: number): void };
   signingKey: SigningKey;
   /** A valid access token for `viewer`, signed with the users service's key. */
   accessTokenFor(viewer: Viewer): string;
@@ -51,12 +54,19 @@ async function database(name: string, migrations: Migrations) {
 export async function startSupergraph(): Promise<Supergraph> {
   const databases: TestDatabase[] = [];
   const signingKey = generateSigningKey();
-  const [usersDb, zooDb, animalDb] = await Promise.all([
+  const [usersDb, zooDb, animalDb, puzzleDb] = await Promise.all([
     database('gw_users', users.migrations),
     database('gw_zoo', zoo.migrations),
     database('gw_animal', animal.migrations),
+    database('gw_puzzle', puzzle.migrations),
   ]);
-  databases.push(usersDb.db, zooDb.db, animalDb.db);
+  databases.push(usersDb.db, zooDb.db, animalDb.db, puzzleDb.db);
+  const puzzleClock = {
+    now: new Date(),
+    advance(seconds: number) {
+      puzzleClock.now = new Date(puzzleClock.now.getTime() + seconds * 1000);
+    },
+  };
 
   const usersServer = users.createUsersServer({
     pool: usersDb.pool,
@@ -85,12 +95,23 @@ export async function startSupergraph(): Promise<Supergraph> {
     production: false,
   });
   const { url: animalUrl } = await animalServer.listen(animalPort);
+  const puzzleServer = puzzle.createPuzzleServer({
+    pool: puzzleDb.pool,
+    claimsKey: CLAIMS_KEY,
+    answerSecret: 'gateway-test-answer-secret-of-32-characters',
+    settings: { cooldown: puzzle.DEFAULT_COOLDOWN, maxLeaderboardMembers: 200 },
+    logger,
+    production: false,
+    now: () => puzzleClock.now,
+  });
+  const { url: puzzleUrl } = await puzzleServer.listen(0);
 
   const gateway = createGatewayServer({
     supergraphSdl: composeSupergraph([
       { name: 'users', url: usersUrl, sdl: readFileSync(users.SCHEMA_FILE, 'utf8') },
       { name: 'zoo', url: zooUrl, sdl: readFileSync(zoo.SCHEMA_FILE, 'utf8') },
       { name: 'animal', url: animalUrl, sdl: readFileSync(animal.SCHEMA_FILE, 'utf8') },
+      { name: 'puzzle', url: puzzleUrl, sdl: readFileSync(puzzle.SCHEMA_FILE, 'utf8') },
     ]),
     verifier: createAccessTokenVerifier({ jwksUri: new URL('/.well-known/jwks.json', usersUrl).toString(), ...TOKENS }),
     claimsKey: CLAIMS_KEY,
@@ -120,7 +141,9 @@ export async function startSupergraph(): Promise<Supergraph> {
       users: running(usersUrl, usersServer, usersDb.pool),
       zoo: running(zooUrl, zooServer, zooDb.pool),
       animal: running(animalUrl, animalServer, animalDb.pool),
+      puzzle: running(puzzleUrl, puzzleServer, puzzleDb.pool),
     },
+    puzzleClock,
     signingKey,
     accessTokenFor: (viewer) => issueAccessToken(signingKey, viewer, TOKENS),
     query,
@@ -135,7 +158,7 @@ export async function startSupergraph(): Promise<Supergraph> {
     },
     async close() {
       await gateway.stop();
-      await Promise.all([usersServer.stop(), zooServer.stop(), animalServer.stop()]);
+      await Promise.all([usersServer.stop(), zooServer.stop(), animalServer.stop(), puzzleServer.stop()]);
       await Promise.all(databases.map((db) => db.drop()));
     },
   };

@@ -1,5 +1,7 @@
-// Demo zoos and animals for `npm start`, created through the gateway's public API as the demo users, so
-// the seed exercises exactly what a client would. Idempotent: a user who already has zoos is left alone.
+import { demoPuzzles } from './demo-puzzles';
+
+// Demo zoos, animals and puzzles for `npm start`, created through the gateway's public API as the demo users, so
+// the seed exercises exactly what a client would. Idempotent: what exists already is left alone.
 
 const DEMO_PASSWORD = 'supergraph-demo';
 
@@ -81,6 +83,24 @@ export async function seedDemoZoos(gatewayUrl: string): Promise<number> {
     }
     for (const animal of demo.freeAnimals) {
       await call(gatewayUrl, 'mutation($input: CreateAnimalInput!) { createAnimal(input: $input) { id } }', { input: animal }, token);
+    }
+  }
+  return created;
+}
+
+/** Creates the demo puzzles as the demo admin, for each year that has none yet; returns how many. */
+export async function seedDemoPuzzles(gatewayUrl: string): Promise<number> {
+  const { login } = await call(gatewayUrl, 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
+    input: { username: 'admin', password: DEMO_PASSWORD },
+  });
+  const puzzles = demoPuzzles();
+  let created = 0;
+  for (const year of new Set(puzzles.map((puzzle) => puzzle.year))) {
+    const { puzzles: existing } = await call(gatewayUrl, 'query($year: Int!) { puzzles(year: $year) { id } }', { year });
+    if (existing.length > 0) continue;
+    for (const puzzle of puzzles.filter((candidate) => candidate.year === year)) {
+      await call(gatewayUrl, 'mutation($input: CreatePuzzleInput!) { createPuzzle(input: $input) { id } }', { input: puzzle }, login.accessToken);
+      created++;
     }
   }
   return created;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@supergraph/db';
 import { readSupergraphConfig } from '@supergraph/composition';
 import { loadConfig } from './config';
-import { seedDemoZoos } from './demo-data';
+import { seedDemoPuzzles, seedDemoZoos } from './demo-data';
 import { startProcess, stopProcess, waitUntilReady, type ManagedProcess } from './processes';
 
 const DEMO_PASSWORD = 'supergraph-demo';
@@ -86,6 +86,10 @@ async function main(): Promise<void> {
     if (config.SEED_DEMO_DATA && subgraphs.some((subgraph) => subgraph.name === 'zoo')) {
       const zoos = await seedDemoZoos(`${gatewayUrl}/graphql`);
       if (zoos) console.log(`Seeded ${zoos} demo zoos with their animals.`);
+    }
+    if (config.SEED_DEMO_DATA && subgraphs.some((subgraph) => subgraph.name === 'puzzle')) {
+      const puzzles = await seedDemoPuzzles(`${gatewayUrl}/graphql`);
+      if (puzzles) console.log(`Seeded ${puzzles} demo puzzles (2025 unlocked; 2026 unlocks 1–3 December).`);
     }
 
     console.log(`

@@ -29,6 +29,8 @@ export interface StartableServer {
 
 export interface SubgraphHarness {
   url: string;
+  /** The subgraph's own database, for code under test that needs a connection of its own. */
+  databaseUrl: string;
   baseUrl: string;
   graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: CallOptions): Promise<GraphQLResponse<Data>>;
   /** Runs SQL on the subgraph's database, for arranging and asserting what was written. */
@@ -59,6 +61,7 @@ export async function startSubgraphHarness(options: HarnessOptions): Promise<Sub
   const { url } = await server.listen(0);
   return {
     url,
+    databaseUrl: database.url,
     baseUrl: url.replace(/\/graphql$/, ''),
     statements,
     async graphql(query, variables, call = {}) {

@@ -1,0 +1,30 @@
+// The puzzle service's configuration, parsed once from the environment by main.ts.
+import { flag, logLevel, nodeEnv, parseConfig, port, postgresUrl, resolveSecrets, z } from '@supergraph/config';
+import { DEVELOPMENT_CLAIMS_SECRET } from '@supergraph/auth';
+
+/** Development only, and public: production refuses to start with it. */
+export const DEVELOPMENT_ANSWER_SECRET = 'development-only-puzzle-answer-secret-not-for-production';
+
+const seconds = (fallback: number) => z.coerce.number().int().min(1).max(86_400).default(fallback);
+
+const schema = z.object({
+  NODE_ENV: nodeEnv,
+  PORT: port(4004),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: postgresUrl,
+  LOG_LEVEL: logLevel,
+  COOLDOWN_SECONDS: seconds(60),
+  LONG_COOLDOWN_SECONDS: seconds(300),
+  LONG_COOLDOWN_AFTER_WRONG_ANSWERS: z.coerce.number().int().min(1).default(5),
+  MAX_LEADERBOARD_MEMBERS: z.coerce.number().int().min(2).max(10_000).default(200),
+  JOBS_ENABLED: flag(true),
+});
+
+export type PuzzleConfig = z.infer<typeof schema> & { production: boolean; INTERNAL_CLAIMS_SECRET: string; ANSWER_SECRET: string };
+
+export function loadConfig(env: Record<string, string | undefined>): PuzzleConfig {
+  const config = parseConfig(schema, env);
+  const production = config.NODE_ENV === 'production';
+  const secrets = resolveSecrets(env, production, { INTERNAL_CLAIMS_SECRET: DEVELOPMENT_CLAIMS_SECRET, ANSWER_SECRET: DEVELOPMENT_ANSWER_SECRET });
+  return { ...config, ...secrets, production };
+}

@@ -1,0 +1,34 @@
+// What every resolver of the puzzle subgraph receives.
+import type { Kysely } from 'kysely';
+import type { Viewer } from '@supergraph/auth';
+import { Forbidden, Unauthenticated } from '@supergraph/errors';
+import type { RequestInfo } from '@supergraph/subgraph';
+import type { AnswerVault } from './answers';
+import type { Database } from './db/schema';
+import type { Loaders } from './loaders';
+import type { CooldownSettings } from './rules';
+
+export interface PuzzleSettings {
+  cooldown: CooldownSettings;
+  maxLeaderboardMembers: number;
+}
+
+export interface PuzzleContext extends RequestInfo {
+  db: Kysely<Database>;
+  loaders: Loaders;
+  answers: AnswerVault;
+  settings: PuzzleSettings;
+  /** The service's clock; tests move it to cross unlock times and cooldowns. */
+  now(): Date;
+}
+
+export function requireViewer(context: PuzzleContext): Viewer {
+  if (!context.viewer) throw new Unauthenticated();
+  return context.viewer;
+}
+
+export function requireAdmin(context: PuzzleContext): Viewer {
+  const viewer = requireViewer(context);
+  if (viewer.role !== 'ADMIN') throw new Forbidden('Only admins can do this');
+  return viewer;
+}

@@ -1,0 +1,41 @@
+// Process entry of the puzzle subgraph: configuration, database, migrations, scheduled jobs, listen,
+// graceful stop.
+import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
+import { createScheduler } from '@supergraph/jobs';
+import { createLogger, runMain, stopOnSignals } from '@supergraph/subgraph';
+import { loadConfig } from './config';
+import { migrations } from './db/migrations';
+import type { Database } from './db/schema';
+import { puzzleJobs } from './jobs';
+import { createPuzzleServer } from './server';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger('puzzle', config.LOG_LEVEL);
+  const pool = createPool({ connectionString: config.DATABASE_URL, applicationName: 'puzzle' });
+  const db = createDatabase<Database>(pool);
+  const applied = await migrateToLatest(db, migrations);
+  if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+  const scheduler = config.JOBS_ENABLED
+    ? createScheduler({ connectionString: config.DATABASE_URL, jobs: puzzleJobs(db, logger), logger })
+    : undefined;
+  await scheduler?.start();
+  const server = createPuzzleServer({
+    pool,
+    claimsKey: { secret: config.INTERNAL_CLAIMS_SECRET },
+    answerSecret: config.ANSWER_SECRET,
+    settings: {
+      cooldown: { seconds: config.COOLDOWN_SECONDS, longSeconds: config.LONG_COOLDOWN_SECONDS, longAfter: config.LONG_COOLDOWN_AFTER_WRONG_ANSWERS },
+      maxLeaderboardMembers: config.MAX_LEADERBOARD_MEMBERS,
+    },
+    logger,
+    production: config.production,
+  });
+  await server.listen(config.PORT, config.HOST);
+  stopOnSignals(async () => {
+    await scheduler?.stop();
+    await server.stop();
+  }, logger);
+}
+
+runMain(main);

@@ -1,0 +1,44 @@
+// Builds the puzzle subgraph from schema.graphql and its resolvers. No I/O happens at import time; main.ts
+// (or a test) supplies the database pool, the answer secret and the clock.
+import path from 'node:path';
+import type pg from 'pg';
+import type { LogEvent } from 'kysely';
+import type { ForwardedClaimsKey } from '@supergraph/auth';
+import { createDatabase, isDatabaseReachable } from '@supergraph/db';
+import { createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import { createAnswerVault } from './answers';
+import type { PuzzleContext, PuzzleSettings } from './context';
+import type { Database } from './db/schema';
+import { createLoaders } from './loaders';
+import { resolvers } from './resolvers';
+
+export const SCHEMA_FILE = path.join(__dirname, '..', 'schema.graphql');
+
+export interface PuzzleServerOptions {
+  pool: pg.Pool;
+  claimsKey: ForwardedClaimsKey;
+  /** Keys the answers' HMAC and encryption. */
+  answerSecret: string;
+  settings: PuzzleSettings;
+  logger: Logger;
+  production: boolean;
+  now?: () => Date;
+  onQuery?: (event: LogEvent) => void;
+}
+
+export function createPuzzleServer(options: PuzzleServerOptions): SubgraphServer {
+  const db = createDatabase<Database>(options.pool, { onQuery: options.onQuery });
+  const answers = createAnswerVault(options.answerSecret);
+  const now = options.now ?? (() => new Date());
+  return createSubgraphServer<PuzzleContext>({
+    name: 'puzzle',
+    typeDefs: loadSchemaFile(SCHEMA_FILE),
+    resolvers,
+    claimsKey: options.claimsKey,
+    logger: options.logger,
+    production: options.production,
+    createContext: (request) => ({ ...request, db, answers, settings: options.settings, now, loaders: createLoaders(db, request.viewer?.id ?? null) }),
+    isReady: () => isDatabaseReachable(db),
+    onStop: () => db.destroy(),
+  });
+}

@@ -1,0 +1,79 @@
+// The puzzle subgraph on a fresh database, with a clock the test moves by hand.
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '@supergraph/auth';
+import { createLogger } from '@supergraph/subgraph';
+import { startSubgraphHarness, TEST_CLAIMS_KEY, type SubgraphHarness } from '@supergraph/testing';
+import { createPuzzleServer, DEFAULT_COOLDOWN, migrations } from '../../src';
+
+export interface PuzzleTestbed {
+  puzzle: SubgraphHarness;
+  clock: { now: Date; set(iso: string): void; advance(seconds: number): void };
+  admin: Viewer;
+  close(): Promise<void>;
+}
+
+export async function startPuzzleTestbed(settings: { maxLeaderboardMembers?: number } = {}): Promise<PuzzleTestbed> {
+  const clock = {
+    now: new Date('2026-12-01T12:00:00.000Z'),
+    set(iso: string) {
+      clock.now = new Date(iso);
+    },
+    advance(seconds: number) {
+      clock.now = new Date(clock.now.getTime() + seconds * 1000);
+    },
+  };
+  const puzzle = await startSubgraphHarness({
+    name: 'puzzle',
+    migrations,
+    create: ({ pool, onQuery }) =>
+      createPuzzleServer({
+        pool,
+        onQuery,
+        claimsKey: TEST_CLAIMS_KEY,
+        answerSecret: 'puzzle-test-answer-secret-of-decent-length',
+        settings: { cooldown: DEFAULT_COOLDOWN, maxLeaderboardMembers: settings.maxLeaderboardMembers ?? 200 },
+        logger: createLogger('puzzle', 'silent'),
+        production: false,
+        now: () => clock.now,
+      }),
+  });
+  return { puzzle, clock, admin: { id: randomUUID(), role: 'ADMIN' }, close: () => puzzle.close() };
+}
+
+export const newUser = (): Viewer => ({ id: randomUUID(), role: 'USER' });
+
+export const CREATE_PUZZLE = /* GraphQL */ `
+  mutation CreatePuzzle($input: CreatePuzzleInput!) {
+    createPuzzle(input: $input) { id year day title unlocksAt unlocked }
+  }
+`;
+
+export const SUBMIT = /* GraphQL */ `
+  mutation Submit($input: SubmitAnswerInput!) {
+    submitAnswer(input: $input) { correct verdict starsEarned retryAfterSeconds }
+  }
+`;
+
+export async function createPuzzle(
+  testbed: PuzzleTestbed,
+  fields: { year?: number; day: number; answerPart1?: string; answerPart2?: string; unlocksAt?: string },
+): Promise<string> {
+  const input = {
+    year: 2026,
+    title: `Day ${fields.day}`,
+    description: `The elves need help on day ${fields.day}.`,
+    input: '1\n2\n3\n',
+    answerPart1: '6',
+    answerPart2: 'forty-two',
+    ...fields,
+  };
+  const result = await testbed.puzzle.graphql(CREATE_PUZZLE, { input }, { viewer: testbed.admin });
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!.createPuzzle.id;
+}
+
+export async function submit(testbed: PuzzleTestbed, viewer: Viewer, puzzleId: string, part: number, answer: string) {
+  return testbed.puzzle.graphql(SUBMIT, { input: { puzzleId, part, answer } }, { viewer });
+}
+
+export const codeOf = (result: { errors?: { extensions?: Record<string, any> }[] }) => result.errors?.[0]?.extensions?.code;
