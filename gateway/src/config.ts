@@ -8,8 +8,8 @@ const schema = z.object({
   PORT: port(4000),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: logLevel,
-  /** Rover's supergraph.yaml: which subgraphs exist, where they route and where their schemas are. */
-  SUPERGRAPH_CONFIG: z.string().default(path.resolve(__dirname, '../../supergraph.yaml')),
+  /** The composed supergraph (`npm run compose` writes it); reloaded when it changes or on SIGHUP. */
+  SUPERGRAPH_SDL_FILE: z.string().default(path.resolve(__dirname, '../../supergraph.graphql')),
   /** Where the users service publishes its token-signing keys. */
   USERS_JWKS_URL: httpUrl.default('http://localhost:4001/.well-known/jwks.json'),
   JWT_ISSUER: z.string().min(1).default('supergraph-users'),

@@ -11,10 +11,14 @@ import express from 'express';
 import { listenHttp, type Logger } from '@supergraph/subgraph';
 import { CLAIMS_HEADER, type AccessTokenVerifier, type ForwardedClaimsKey } from '@supergraph/auth';
 import { ClaimsForwardingDataSource } from './claims-data-source';
+import { supergraphFromFile } from './supergraph-source';
 import { viewerFromHeaders, type GatewayContext } from './context';
 
 export interface GatewayOptions {
-  supergraphSdl: string;
+  /** A fixed supergraph, or a file served with hot reload (see supergraph-source.ts). */
+  supergraph: { sdl: string } | { file: string };
+  /** Routing URL overrides by subgraph name (e.g. container host names). */
+  subgraphUrls?: Record<string, string>;
   verifier: AccessTokenVerifier;
   claimsKey: ForwardedClaimsKey;
   logger: Logger;
@@ -25,11 +29,13 @@ export interface GatewayOptions {
 export interface GatewayServer {
   listen(port: number, host?: string): Promise<{ url: string; port: number }>;
   stop(): Promise<void>;
+  /** Re-reads the supergraph file now (as SIGHUP does); true when a new supergraph is served. */
+  reloadSupergraph(): boolean;
 }
 
-/** Subgraph routing URLs, read from the supergraph, for readiness checks. */
-function subgraphUrls(supergraphSdl: string): string[] {
-  return [...supergraphSdl.matchAll(/@join__graph\(name: "[^"]+", url: "([^"]+)"\)/g)].map((match) => match[1]!);
+/** Subgraph names and routing URLs of a supergraph, for readiness checks. */
+function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
+  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((match) => ({ name: match[1]!, url: match[2]! }));
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -43,9 +49,16 @@ async function answers(url: string): Promise<boolean> {
 
 export function createGatewayServer(options: GatewayOptions): GatewayServer {
   const { logger, production } = options;
+  const overrides = options.subgraphUrls ?? {};
+  let urls: string[] = [];
+  const served = (sdl: string) => {
+    urls = subgraphsOf(sdl).map(({ name, url }) => overrides[name] ?? url);
+  };
+  const source = 'file' in options.supergraph ? supergraphFromFile(options.supergraph.file, logger, served) : undefined;
+  if ('sdl' in options.supergraph) served(options.supergraph.sdl);
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new ClaimsForwardingDataSource(name, url!, options.claimsKey),
+    supergraphSdl: source ?? (options.supergraph as { sdl: string }).sdl,
+    buildService: ({ name, url }) => new ClaimsForwardingDataSource(name, overrides[name] ?? url!, options.claimsKey),
   });
   const app = express();
   app.disable('x-powered-by');
@@ -61,7 +74,6 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
-  const urls = subgraphUrls(options.supergraphSdl);
   let loaded = false;
 
   app.get('/health', (_req, res) => {
@@ -101,6 +113,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
       logger.info({ url, subgraphs: urls }, 'gateway listening');
       return { url, port: actualPort };
     },
+    reloadSupergraph: () => source?.reload() ?? false,
     stop() {
       stopped ??= (async () => {
         if (httpServer.listening) await apollo.stop();

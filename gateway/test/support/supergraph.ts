@@ -107,12 +107,12 @@ export async function startSupergraph(): Promise<Supergraph> {
   const { url: puzzleUrl } = await puzzleServer.listen(0);
 
   const gateway = createGatewayServer({
-    supergraphSdl: composeSupergraph([
+    supergraph: { sdl: composeSupergraph([
       { name: 'users', url: usersUrl, sdl: readFileSync(users.SCHEMA_FILE, 'utf8') },
       { name: 'zoo', url: zooUrl, sdl: readFileSync(zoo.SCHEMA_FILE, 'utf8') },
       { name: 'animal', url: animalUrl, sdl: readFileSync(animal.SCHEMA_FILE, 'utf8') },
       { name: 'puzzle', url: puzzleUrl, sdl: readFileSync(puzzle.SCHEMA_FILE, 'utf8') },
-    ]),
+    ]) },
     verifier: createAccessTokenVerifier({ jwksUri: new URL('/.well-known/jwks.json', usersUrl).toString(), ...TOKENS }),
     claimsKey: CLAIMS_KEY,
     logger,

@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     const gateway = startProcess(
       'gateway',
       path.join(gatewayDir, 'dist/main.js'),
-      { ...common, PORT: String(config.GATEWAY_PORT), SUPERGRAPH_CONFIG: config.SUPERGRAPH_CONFIG },
+      { ...common, PORT: String(config.GATEWAY_PORT), SUPERGRAPH_SDL_FILE: path.join(config.root, 'supergraph.graphql') },
       gatewayDir,
     );
     processes.push(gateway);

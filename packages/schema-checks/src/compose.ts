@@ -1,0 +1,80 @@
+// Composes the supergraph like `rover supergraph compose`: with the rover binary when one is installed and
+// works, otherwise with @apollo/composition on the same inputs (supergraph.yaml and the schema files).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { composeServices } from '@apollo/composition';
+import { readSupergraphConfig, type SubgraphDefinition } from '@supergraph/composition';
+import { parse, type GraphQLError } from 'graphql';
+
+export interface SubgraphSource extends SubgraphDefinition {
+  sdl: string;
+}
+
+export type CompositionOutcome =
+  | { ok: true; supergraphSdl: string; tool: 'rover' | '@apollo/composition'; hints: string[] }
+  | { ok: false; errors: string[]; tool: 'rover' | '@apollo/composition' };
+
+/** The subgraphs of supergraph.yaml with their SDL; `replace` swaps one subgraph's SDL (a proposed change). */
+export function loadSubgraphs(configFile: string, replace?: { name: string; sdl: string }): SubgraphSource[] {
+  const subgraphs = readSupergraphConfig(configFile);
+  if (replace && !subgraphs.some((subgraph) => subgraph.name === replace.name)) {
+    throw new Error(`No subgraph named "${replace.name}" in ${configFile} (there are: ${subgraphs.map((s) => s.name).join(', ')})`);
+  }
+  return subgraphs.map((subgraph) => ({
+    ...subgraph,
+    sdl: replace?.name === subgraph.name ? replace.sdl : readFileSync(subgraph.schemaFile, 'utf8'),
+  }));
+}
+
+/** One line per composition error: its code, then the message, which names the subgraphs and the type or field. */
+function describe(error: GraphQLError): string {
+  const code = typeof error.extensions?.code === 'string' ? `${error.extensions.code}: ` : '';
+  return `${code}${error.message}`;
+}
+
+export function composeWithLibrary(subgraphs: SubgraphSource[]): CompositionOutcome {
+  const services = [];
+  for (const subgraph of subgraphs) {
+    try {
+      services.push({ name: subgraph.name, url: subgraph.url, typeDefs: parse(subgraph.sdl) });
+    } catch (error) {
+      return { ok: false, tool: '@apollo/composition', errors: [`[${subgraph.name}] ${subgraph.schemaFile}: ${(error as Error).message}`] };
+    }
+  }
+  const result = composeServices(services);
+  if (result.errors) return { ok: false, tool: '@apollo/composition', errors: result.errors.map(describe) };
+  return { ok: true, tool: '@apollo/composition', supergraphSdl: result.supergraphSdl, hints: result.hints.map((hint) => `${hint.definition.code}: ${hint.message}`) };
+}
+
+/** The rover binary, if one is on PATH (or in node_modules/.bin) and runs. */
+export function roverAvailable(): boolean {
+  try {
+    execFileSync('rover', ['--version'], { stdio: 'ignore', timeout: 10_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function composeWithRover(configFile: string): CompositionOutcome {
+  try {
+    const supergraphSdl = execFileSync('rover', ['supergraph', 'compose', '--config', configFile, '--elv2-license', 'accept'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    });
+    return { ok: true, tool: 'rover', supergraphSdl, hints: [] };
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? (error as Error).message);
+    return { ok: false, tool: 'rover', errors: stderr.split('\n').filter((line) => line.trim()) };
+  }
+}
+
+/**
+ * Composes what supergraph.yaml lists. Rover is used only for the files as they are on disk; a proposed
+ * schema for one subgraph (`replace`) is composed with @apollo/composition.
+ */
+export function composeSupergraph(configFile: string, replace?: { name: string; sdl: string }, preferRover = true): CompositionOutcome {
+  if (preferRover && !replace && roverAvailable()) return composeWithRover(configFile);
+  return composeWithLibrary(loadSubgraphs(configFile, replace));
+}
