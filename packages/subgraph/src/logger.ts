@@ -1,8 +1,9 @@
 // One structured JSON logger per process (pino), named for the service.
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-export function createLogger(service: string, level = 'info'): Logger {
-  return pino({ name: service, level, base: { service } });
+/** Logs to stdout, or to `destination` (tests capture lines with an in-memory stream). */
+export function createLogger(service: string, level = 'info', destination?: DestinationStream): Logger {
+  return pino({ name: service, level, base: { service } }, destination);
 }

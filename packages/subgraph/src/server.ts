@@ -1,16 +1,18 @@
 // The common subgraph server: Apollo Server over express with the viewer taken from the gateway's signed
-// claims header, /health and /ready, JSON logs, and a graceful stop that lets in-flight requests finish.
+// claims header, /health, /ready and /metrics, JSON logs carrying the request and trace ids the gateway sends,
+// and a graceful stop that lets in-flight requests finish.
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
-import express, { type Express, type Request } from 'express';
+import express, { type Express } from 'express';
 import type { DocumentNode } from 'graphql';
 import { CLAIMS_HEADER, requestDigest, verifyForwardedClaims, type ForwardedClaimsKey, type Viewer } from '@supergraph/auth';
+import { createMetrics, requestIdFrom, traceContextFromHeaders, type Metrics } from '@supergraph/observability';
 import { createErrorFormatter } from './errors';
+import { internalFieldsNeedClaims } from './internal-fields';
 import type { Logger } from './logger';
 import { listenHttp } from './process';
 
@@ -20,6 +22,9 @@ export interface RequestInfo {
   /** Who vouched for the viewer (`gateway` or a calling service); null when no claims came with the request. */
   claimsIssuer: string | null;
   requestId: string;
+  /** The W3C trace id: the caller's (from `traceparent`) or a new one. */
+  traceId: string;
+  /** Logs with `requestId` and `traceId` on every line. */
   logger: Logger;
 }
 
@@ -43,6 +48,10 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   production: boolean;
   /** Maximum JSON body size. */
   bodyLimit?: string;
+  /** Operations taking at least this long are logged as slow (default 1000). */
+  slowOperationMs?: number;
+  /** Served on GET /metrics; pass the service's own to include its database metrics (default: a fresh one). */
+  metrics?: Metrics;
 }
 
 export interface SubgraphServer {
@@ -52,13 +61,9 @@ export interface SubgraphServer {
   stop(): Promise<void>;
 }
 
-function requestIdOf(req: Request): string {
-  const given = req.header('x-request-id');
-  return given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
-}
-
 export function createSubgraphServer<Context extends BaseContext>(options: SubgraphServerOptions<Context>): SubgraphServer {
   const { logger, production } = options;
+  const metrics = options.metrics ?? createMetrics(options.name);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -71,8 +76,10 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
     formatError: createErrorFormatter(logger, production),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      metrics.operationPlugin({ logger, slowOperationMs: options.slowOperationMs ?? 1000 }),
       // Federated tracing is for Apollo's hosted studio, which this platform does not report to.
       ApolloServerPluginInlineTraceDisabled(),
+      internalFieldsNeedClaims<Context>(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -84,6 +91,9 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
   app.get('/ready', async (_req, res) => {
     const ready = await options.isReady();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.contentType).send(await metrics.render());
   });
   options.routes?.(app);
 
@@ -98,7 +108,8 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
           express.json({ limit: options.bodyLimit ?? '100kb' }),
           expressMiddleware(apollo, {
             context: async ({ req }) => {
-              const requestId = requestIdOf(req);
+              const requestId = requestIdFrom(req.headers);
+              const { traceId } = traceContextFromHeaders(req.headers);
               const header = req.header(CLAIMS_HEADER);
               const body = (req.body ?? {}) as { query?: string; variables?: unknown };
               const claims = header
@@ -112,7 +123,8 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
                 viewer: claims.viewer,
                 claimsIssuer: claims.issuer,
                 requestId,
-                logger: logger.child({ requestId }),
+                traceId,
+                logger: logger.child({ requestId, traceId }),
               });
             },
           }),

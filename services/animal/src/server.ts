@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { LogEvent } from 'kysely';
 import type { ForwardedClaimsKey } from '@supergraph/auth';
 import { createDatabase, isDatabaseReachable } from '@supergraph/db';
-import { createSubgraphClient, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import { createMetrics, createSubgraphClient, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
 import type { AnimalContext } from './context';
 import type { Database } from './db/schema';
 import { createLoaders } from './loaders';
@@ -24,7 +24,14 @@ export interface AnimalServerOptions {
 }
 
 export function createAnimalServer(options: AnimalServerOptions): SubgraphServer {
-  const db = createDatabase<Database>(options.pool, { onQuery: options.onQuery });
+  const metrics = createMetrics('animal');
+  metrics.trackPool('animal', options.pool);
+  const db = createDatabase<Database>(options.pool, {
+    onQuery: (event) => {
+      metrics.observeDbQuery(event);
+      options.onQuery?.(event);
+    },
+  });
   const zoos = createZooDirectory(
     createSubgraphClient({ issuer: 'animal', audience: 'zoo', url: options.zooService.url, claimsKey: options.claimsKey, timeoutMs: options.zooService.timeoutMs }),
   );
@@ -37,6 +44,7 @@ export function createAnimalServer(options: AnimalServerOptions): SubgraphServer
     trustedIssuers: ['gateway', 'zoo'],
     logger: options.logger,
     production: options.production,
+    metrics,
     createContext: (request) => ({ ...request, db, loaders: createLoaders(db), zoos }),
     isReady: () => isDatabaseReachable(db),
     onStop: () => db.destroy(),

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { LogEvent } from 'kysely';
 import type { ForwardedClaimsKey } from '@supergraph/auth';
 import { createDatabase, isDatabaseReachable } from '@supergraph/db';
-import { createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import { createMetrics, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
 import { createAnswerVault } from './answers';
 import type { PuzzleContext, PuzzleSettings } from './context';
 import type { Database } from './db/schema';
@@ -27,7 +27,14 @@ export interface PuzzleServerOptions {
 }
 
 export function createPuzzleServer(options: PuzzleServerOptions): SubgraphServer {
-  const db = createDatabase<Database>(options.pool, { onQuery: options.onQuery });
+  const metrics = createMetrics('puzzle');
+  metrics.trackPool('puzzle', options.pool);
+  const db = createDatabase<Database>(options.pool, {
+    onQuery: (event) => {
+      metrics.observeDbQuery(event);
+      options.onQuery?.(event);
+    },
+  });
   const answers = createAnswerVault(options.answerSecret);
   const now = options.now ?? (() => new Date());
   return createSubgraphServer<PuzzleContext>({
@@ -37,6 +44,7 @@ export function createPuzzleServer(options: PuzzleServerOptions): SubgraphServer
     claimsKey: options.claimsKey,
     logger: options.logger,
     production: options.production,
+    metrics,
     createContext: (request) => ({ ...request, db, answers, settings: options.settings, now, loaders: createLoaders(db, request.viewer?.id ?? null) }),
     isReady: () => isDatabaseReachable(db),
     onStop: () => db.destroy(),

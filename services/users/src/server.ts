@@ -4,7 +4,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { createDatabase, isDatabaseReachable } from '@supergraph/db';
 import { publicJwks, type ForwardedClaimsKey } from '@supergraph/auth';
-import { createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import { createMetrics, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
 import type { Database } from './db/schema';
 import { createLoaders } from './loaders';
 import { createLoginThrottle } from './login-throttle';
@@ -24,7 +24,9 @@ export interface UsersServerOptions {
 }
 
 export function createUsersServer(options: UsersServerOptions): SubgraphServer {
-  const db = createDatabase<Database>(options.pool);
+  const metrics = createMetrics('users');
+  metrics.trackPool('users', options.pool);
+  const db = createDatabase<Database>(options.pool, { onQuery: metrics.observeDbQuery });
   const loginThrottle = createLoginThrottle(options.pool, options.loginThrottle);
   const jwks = publicJwks([options.sessions.signingKey]);
   return createSubgraphServer<UsersContext>({
@@ -34,6 +36,7 @@ export function createUsersServer(options: UsersServerOptions): SubgraphServer {
     claimsKey: options.claimsKey,
     logger: options.logger,
     production: options.production,
+    metrics,
     createContext: (request) => ({ ...request, db, sessions: options.sessions, loginThrottle, loaders: createLoaders(db) }),
     isReady: () => isDatabaseReachable(db),
     routes(app) {

@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { LogEvent } from 'kysely';
 import type { ForwardedClaimsKey } from '@supergraph/auth';
 import { createDatabase, isDatabaseReachable } from '@supergraph/db';
-import { createSubgraphClient, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import { createMetrics, createSubgraphClient, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
 import type { ZooContext } from './context';
 import type { Database } from './db/schema';
 import { createLoaders } from './loaders';
@@ -23,7 +23,14 @@ export interface ZooServerOptions {
 }
 
 export function createZooServer(options: ZooServerOptions): SubgraphServer {
-  const db = createDatabase<Database>(options.pool, { onQuery: options.onQuery });
+  const metrics = createMetrics('zoo');
+  metrics.trackPool('zoo', options.pool);
+  const db = createDatabase<Database>(options.pool, {
+    onQuery: (event) => {
+      metrics.observeDbQuery(event);
+      options.onQuery?.(event);
+    },
+  });
   const animalService = createSubgraphClient({
     issuer: 'zoo',
     audience: 'animal',
@@ -40,6 +47,7 @@ export function createZooServer(options: ZooServerOptions): SubgraphServer {
     trustedIssuers: ['gateway', 'animal'],
     logger: options.logger,
     production: options.production,
+    metrics,
     createContext: (request) => ({ ...request, db, loaders: createLoaders(db), animalService }),
     isReady: () => isDatabaseReachable(db),
     onStop: () => db.destroy(),

@@ -1,0 +1,12 @@
+export {
+  createMetrics,
+  type Metrics,
+  type OperationOutcome,
+  type OperationPluginOptions,
+  type SubgraphFetchOutcome,
+  type DbQueryEvent,
+  type PoolStats,
+} from './metrics';
+export { traceContextFromHeaders, traceparentFor, TRACEPARENT_HEADER, type TraceContext } from './trace-context';
+export { requestIdFrom, REQUEST_ID_HEADER } from './request-id';
+export type { HeaderSource } from './headers';

@@ -1,0 +1,110 @@
+// A subgraph's /metrics and logs as an operator sees them: requests counted by operation and outcome, and
+// every log line of a request carrying the request id and trace id the gateway sent.
+import { parse } from 'graphql';
+import { CLAIMS_HEADER } from '@supergraph/auth';
+import { createLogger, createSubgraphServer, type RequestInfo, type SubgraphServer } from '../src';
+
+const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+const TRACEPARENT = `00-${TRACE_ID}-00f067aa0ba902b7-01`;
+
+const typeDefs = parse(/* GraphQL */ `
+  type Query {
+    hello: String!
+    broken: String
+  }
+`);
+
+interface Started {
+  url: string;
+  baseUrl: string;
+  logs: Record<string, any>[];
+  server: SubgraphServer;
+}
+
+async function startCatalog(options: { slowOperationMs?: number } = {}): Promise<Started> {
+  const logs: Record<string, any>[] = [];
+  const logger = createLogger('catalog', 'info', { write: (line: string) => void logs.push(JSON.parse(line)) });
+  const server = createSubgraphServer<RequestInfo>({
+    name: 'catalog',
+    typeDefs,
+    resolvers: {
+      Query: {
+        hello: (_parent: unknown, _args: unknown, context: RequestInfo) => {
+          context.logger.info('saying hello');
+          return 'world';
+        },
+        broken: () => {
+          throw new Error('resolver failed');
+        },
+      },
+    },
+    claimsKey: { secret: 'test-only-internal-claims-secret-of-32+-chars' },
+    createContext: (request) => request,
+    isReady: async () => true,
+    logger,
+    production: false,
+    ...options,
+  });
+  const { url } = await server.listen(0);
+  return { url, baseUrl: url.replace(/\/graphql$/, ''), logs, server };
+}
+
+async function post(url: string, query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+}
+
+describe('subgraph metrics and tracing', () => {
+  let catalog: Started;
+  afterEach(() => catalog.server.stop());
+
+  it('serves the requests just made on GET /metrics, by operation name and outcome', async () => {
+    catalog = await startCatalog();
+    await post(catalog.url, 'query Greeting { hello }');
+    await post(catalog.url, 'query Broken { broken }');
+    await post(catalog.url, 'query Typo { helo }');
+    await post(catalog.url, 'query Greeting { hello }', { [CLAIMS_HEADER]: 'forged' });
+
+    const response = await fetch(`${catalog.baseUrl}/metrics`);
+    const text = await response.text();
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="Greeting",outcome="success"} 1');
+    expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="Broken",outcome="error"} 1');
+    expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="Typo",outcome="rejected"} 1');
+    // Refused while checking the claims header, before the operation was even looked at.
+    expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="unknown",outcome="rejected"} 1');
+    expect(text).toContain('supergraph_graphql_request_duration_seconds_count{service="catalog",operation="Greeting"} 1');
+  });
+
+  it('logs the request id and trace id the gateway sent on every line of that request', async () => {
+    catalog = await startCatalog();
+    const result = await post(catalog.url, 'query Greeting { hello }', { traceparent: TRACEPARENT, 'x-request-id': 'abc-123' });
+
+    expect(result.body.data).toEqual({ hello: 'world' });
+    expect(catalog.logs).toContainEqual(expect.objectContaining({ msg: 'saying hello', service: 'catalog', requestId: 'abc-123', traceId: TRACE_ID }));
+    expect(catalog.logs).toContainEqual(
+      expect.objectContaining({ msg: 'graphql request', operation: 'Greeting', outcome: 'success', requestId: 'abc-123', traceId: TRACE_ID, durationMs: expect.any(Number) }),
+    );
+  });
+
+  it('starts its own trace and request id when the caller sent none', async () => {
+    catalog = await startCatalog();
+    await post(catalog.url, 'query Greeting { hello }');
+
+    const line = catalog.logs.find((entry) => entry.msg === 'saying hello');
+    expect(line?.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(line?.traceId).not.toBe(TRACE_ID);
+    expect(line?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('logs operations at or above the slow threshold as slow, with their name and duration', async () => {
+    catalog = await startCatalog({ slowOperationMs: 0 });
+    await post(catalog.url, 'query Greeting { hello }', { 'x-request-id': 'abc-123' });
+
+    expect(catalog.logs).toContainEqual(
+      expect.objectContaining({ level: 40, msg: 'slow operation', operation: 'Greeting', durationMs: expect.any(Number), requestId: 'abc-123' }),
+    );
+  });
+});

@@ -1,0 +1,70 @@
+// What an operator sees of the zoo subgraph on a real database: /metrics counting the operations just run,
+// their database statements and the pool's connections, and logs tied to the gateway's request and trace.
+import { createLogger } from '@supergraph/subgraph';
+import { startStubSubgraph, startSubgraphHarness, TEST_CLAIMS_KEY, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
+import { createZooServer, migrations } from '../src';
+
+const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+let zoo: SubgraphHarness;
+let animalService: StubSubgraph;
+const logs: Record<string, any>[] = [];
+
+beforeAll(async () => {
+  animalService = await startStubSubgraph('animal', ['zoo'], () => ({ detachAnimalsFromZoo: 0 }));
+  zoo = await startSubgraphHarness({
+    name: 'zoo',
+    migrations,
+    create: ({ pool, onQuery }) =>
+      createZooServer({
+        pool,
+        onQuery,
+        claimsKey: TEST_CLAIMS_KEY,
+        animalService: { url: animalService.url, timeoutMs: 500 },
+        logger: createLogger('zoo', 'info', { write: (line: string) => void logs.push(JSON.parse(line)) }),
+        production: false,
+      }),
+  });
+});
+
+afterAll(async () => {
+  await zoo.close();
+  await animalService.close();
+});
+
+async function scrape(): Promise<string> {
+  const response = await fetch(`${zoo.baseUrl}/metrics`);
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
+function sample(text: string, series: string): number {
+  const line = text.split('\n').find((entry) => entry.startsWith(`${series} `));
+  return line === undefined ? NaN : Number(line.slice(series.length + 1));
+}
+
+it('shows the operation just run, its database statements and the pool on GET /metrics', async () => {
+  const result = await zoo.graphql('query ZooList { zoos { totalCount } }', {}, { viewer: null });
+  expect(result.data).toEqual({ zoos: { totalCount: 0 } });
+
+  const text = await scrape();
+
+  expect(text).toContain('supergraph_graphql_requests_total{service="zoo",operation="ZooList",outcome="success"} 1');
+  expect(sample(text, 'supergraph_db_query_duration_seconds_count{service="zoo",outcome="ok"}')).toBeGreaterThan(0);
+  const total = sample(text, 'supergraph_db_pool_connections{service="zoo",pool="zoo",state="total"}');
+  const idle = sample(text, 'supergraph_db_pool_connections{service="zoo",pool="zoo",state="idle"}');
+  expect(total).toBeGreaterThanOrEqual(idle);
+  expect(idle).toBeGreaterThanOrEqual(0);
+  expect(sample(text, 'supergraph_db_pool_connections{service="zoo",pool="zoo",state="waiting"}')).toBe(0);
+});
+
+it('logs the request with the trace id and request id the gateway sent', async () => {
+  await zoo.graphql('query ZooList { zoos { totalCount } }', {}, {
+    viewer: null,
+    headers: { traceparent: `00-${TRACE_ID}-00f067aa0ba902b7-01`, 'x-request-id': 'abc-123' },
+  });
+
+  expect(logs).toContainEqual(
+    expect.objectContaining({ service: 'zoo', msg: 'graphql request', operation: 'ZooList', outcome: 'success', requestId: 'abc-123', traceId: TRACE_ID }),
+  );
+});
