@@ -1,29 +1,56 @@
-// Sends each subgraph fetch with the caller's verified claims, signed for that subgraph and that operation.
+// Sends each subgraph fetch with the caller's verified claims (signed for that subgraph and that
+// operation), the request id and W3C trace context, over keep-alive connections, within a timeout.
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type ForwardedClaimsKey } from '@supergraph/auth';
 import type { GatewayContext } from './context';
+
+export type FetchOutcome = 'ok' | 'error' | 'timeout';
+
+export interface SubgraphFetchOptions {
+  claimsKey: ForwardedClaimsKey;
+  /** A fetch that takes longer is abandoned; the query gets partial data and an error. */
+  timeoutMs: number;
+  onFetch?: (subgraph: string, seconds: number, outcome: FetchOutcome) => void;
+}
 
 export class ClaimsForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraphName: string,
     url: string,
-    private readonly claimsKey: ForwardedClaimsKey,
+    private readonly options: SubgraphFetchOptions,
   ) {
     super({ url });
+    // Node's fetch keeps connections alive; each call gets its own deadline.
+    this.fetcher = (async (input: string, init?: RequestInit) => {
+      const started = process.hrtime.bigint();
+      const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+      try {
+        const response = await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+        options.onFetch?.(subgraphName, seconds(), response.ok ? 'ok' : 'error');
+        return response;
+      } catch (error) {
+        const timedOut = (error as Error).name === 'TimeoutError';
+        options.onFetch?.(subgraphName, seconds(), timedOut ? 'timeout' : 'error');
+        // A plain Error, as for a refused connection: the gateway then fails only this fetch's fields.
+        throw timedOut ? new Error(`Subgraph ${subgraphName} did not answer within ${options.timeoutMs} ms`) : error;
+      }
+    }) as unknown as Fetcher;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const viewer = (context as Partial<GatewayContext> | undefined)?.viewer ?? null;
-    request.http?.headers.set(
+    const incoming = context as Partial<GatewayContext> | undefined;
+    const headers = request.http?.headers;
+    headers?.set(
       CLAIMS_HEADER,
-      signForwardedClaims(this.claimsKey, {
+      signForwardedClaims(this.options.claimsKey, {
         issuer: 'gateway',
         audience: this.subgraphName,
-        viewer,
+        viewer: incoming?.viewer ?? null,
         digest: requestDigest(request.query, request.variables),
       }),
     );
-    const requestId = (context as Partial<GatewayContext> | undefined)?.requestId;
-    if (requestId) request.http?.headers.set('x-request-id', requestId);
+    if (incoming?.requestId) headers?.set('x-request-id', incoming.requestId);
+    if (incoming?.traceparent) headers?.set('traceparent', incoming.traceparent);
   }
 }

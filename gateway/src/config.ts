@@ -1,7 +1,11 @@
 // The gateway's configuration, parsed once from the environment by main.ts.
 import path from 'node:path';
-import { logLevel, nodeEnv, parseConfig, port, resolveSecrets, httpUrl, z } from '@supergraph/config';
+import { flag, logLevel, nodeEnv, parseConfig, port, resolveSecrets, httpUrl, z } from '@supergraph/config';
+import { DEFAULT_LIMITS } from './operation-limits';
+import { DEFAULT_RATE_LIMIT } from './rate-limit';
 import { DEVELOPMENT_CLAIMS_SECRET } from '@supergraph/auth';
+
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 const schema = z.object({
   NODE_ENV: nodeEnv,
@@ -14,6 +18,29 @@ const schema = z.object({
   USERS_JWKS_URL: httpUrl.default('http://localhost:4001/.well-known/jwks.json'),
   JWT_ISSUER: z.string().min(1).default('supergraph-users'),
   JWT_AUDIENCE: z.string().min(1).default('supergraph'),
+  /** Largest request body, in bytes (larger is HTTP 413). */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).default(100 * 1024),
+  MAX_DEPTH: count(DEFAULT_LIMITS.maxDepth),
+  MAX_ALIASES: count(DEFAULT_LIMITS.maxAliases),
+  MAX_ROOT_FIELDS: count(DEFAULT_LIMITS.maxRootFields),
+  MAX_DIRECTIVES: count(DEFAULT_LIMITS.maxDirectives),
+  MAX_TOKENS: count(DEFAULT_LIMITS.maxTokens),
+  MAX_COST: count(DEFAULT_LIMITS.maxCost),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  RATE_LIMIT_ENABLED: flag(true),
+  RATE_LIMIT_PER_SECOND: count(DEFAULT_RATE_LIMIT.perSecond),
+  RATE_LIMIT_BURST: count(DEFAULT_RATE_LIMIT.burst),
+  RATE_LIMIT_BURST_WINDOW_SECONDS: count(DEFAULT_RATE_LIMIT.burstWindowSeconds),
+  /** Shared rate-limit budgets across gateway replicas; unset: in memory. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  PERSISTED_QUERIES: z.enum(['off', 'apq', 'safelist']).default('apq'),
+  PERSISTED_QUERIES_MANIFEST: z.string().default(path.resolve(__dirname, '../../packages/schema-checks/persisted-queries.json')),
+  /** Comma-separated browser origins allowed by CORS. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+  SLOW_OPERATION_MS: z.coerce.number().int().min(0).default(1_000),
 });
 
 export type GatewayConfig = z.infer<typeof schema> & {
@@ -21,22 +48,26 @@ export type GatewayConfig = z.infer<typeof schema> & {
   INTERNAL_CLAIMS_SECRET: string;
   /** Routing URL overrides by subgraph name, from SUBGRAPH_<NAME>_URL (e.g. inside docker-compose). */
   subgraphUrls: Record<string, string>;
+  /** Fetch deadlines by subgraph name, from SUBGRAPH_<NAME>_TIMEOUT_MS. */
+  subgraphTimeouts: Record<string, number>;
 };
+
+/** SUBGRAPH_<NAME>_<SUFFIX> variables, by lower-case subgraph name. */
+function perSubgraph(env: Record<string, string | undefined>, suffix: string): Record<string, string> {
+  const pattern = new RegExp(`^SUBGRAPH_([A-Z0-9]+)_${suffix}$`);
+  return Object.fromEntries(
+    Object.entries(env).flatMap(([name, value]) => {
+      const match = pattern.exec(name);
+      return match && value ? [[match[1]!.toLowerCase(), value]] : [];
+    }),
+  );
+}
 
 export function loadConfig(env: Record<string, string | undefined>): GatewayConfig {
   const config = parseConfig(schema, env);
   const production = config.NODE_ENV === 'production';
   const secrets = resolveSecrets(env, production, { INTERNAL_CLAIMS_SECRET: DEVELOPMENT_CLAIMS_SECRET });
-  const overrides = Object.fromEntries(
-    Object.entries(env).filter(([name, value]) => /^SUBGRAPH_[A-Z0-9_]+_URL$/.test(name) && value),
-  ) as Record<string, string>;
-  const subgraphUrls = parseConfig(z.record(z.string(), httpUrl), overrides);
-  return {
-    ...config,
-    ...secrets,
-    production,
-    subgraphUrls: Object.fromEntries(
-      Object.entries(subgraphUrls).map(([name, url]) => [name.slice('SUBGRAPH_'.length, -'_URL'.length).toLowerCase(), url]),
-    ),
-  };
+  const subgraphUrls = parseConfig(z.record(z.string(), httpUrl), perSubgraph(env, 'URL'));
+  const subgraphTimeouts = parseConfig(z.record(z.string(), z.coerce.number().int().min(100).max(120_000)), perSubgraph(env, 'TIMEOUT_MS'));
+  return { ...config, ...secrets, production, subgraphUrls, subgraphTimeouts };
 }

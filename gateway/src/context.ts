@@ -6,6 +6,9 @@ import { Unauthenticated } from '@supergraph/errors';
 export interface GatewayContext {
   viewer: Viewer | null;
   requestId: string;
+  /** W3C trace context sent to subgraphs: the caller's trace, continued. */
+  traceparent?: string;
+  traceId?: string;
 }
 
 /**

@@ -1,13 +1,18 @@
 // Process entry of the gateway: configuration, serve the composed supergraph file (reloading it when it
-// changes), listen, stop on SIGTERM.
+// changes), rate limits (Redis-backed when REDIS_URL is set), listen, stop on SIGTERM.
+import { Redis } from 'ioredis';
 import { createAccessTokenVerifier } from '@supergraph/auth';
 import { createLogger, runMain, stopOnSignals } from '@supergraph/subgraph';
 import { loadConfig } from './config';
+import { readManifest } from './persisted-queries';
+import { createRequestRateLimiter } from './rate-limit';
 import { createGatewayServer } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger('gateway', config.LOG_LEVEL);
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+  redis?.on('error', (error) => logger.warn({ err: error }, 'redis error'));
   const server = createGatewayServer({
     supergraph: { file: config.SUPERGRAPH_SDL_FILE },
     subgraphUrls: config.subgraphUrls,
@@ -19,9 +24,35 @@ async function main(): Promise<void> {
     claimsKey: { secret: config.INTERNAL_CLAIMS_SECRET },
     logger,
     production: config.production,
+    bodyLimit: `${config.MAX_BODY_BYTES}b`,
+    limits: {
+      maxDepth: config.MAX_DEPTH,
+      maxAliases: config.MAX_ALIASES,
+      maxRootFields: config.MAX_ROOT_FIELDS,
+      maxDirectives: config.MAX_DIRECTIVES,
+      maxTokens: config.MAX_TOKENS,
+      maxCost: config.MAX_COST,
+    },
+    subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    subgraphTimeouts: config.subgraphTimeouts,
+    ...(config.RATE_LIMIT_ENABLED && {
+      rateLimiter: createRequestRateLimiter(
+        { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST, burstWindowSeconds: config.RATE_LIMIT_BURST_WINDOW_SECONDS },
+        redis,
+      ),
+    }),
+    persistedQueries: {
+      mode: config.PERSISTED_QUERIES,
+      ...(config.PERSISTED_QUERIES === 'safelist' && { manifest: readManifest(config.PERSISTED_QUERIES_MANIFEST) }),
+    },
+    corsOrigins: config.CORS_ORIGINS,
+    slowOperationMs: config.SLOW_OPERATION_MS,
   });
   await server.listen(config.PORT, config.HOST);
-  stopOnSignals(() => server.stop(), logger);
+  stopOnSignals(async () => {
+    await server.stop();
+    redis?.disconnect();
+  }, logger);
 }
 
 runMain(main);

@@ -1,18 +1,25 @@
-// The gateway: Apollo Gateway inside Apollo Server over express. It verifies client JWTs, forwards signed
-// claims to subgraphs, and reports health and readiness.
+// The gateway: Apollo Gateway inside Apollo Server over express. It verifies client JWTs, rate-limits
+// callers, refuses oversized or overly expensive operations before any subgraph is called, forwards signed
+// claims to subgraphs within a timeout, masks what clients must not see, and reports health, readiness and
+// metrics.
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
-import { listenHttp, type Logger } from '@supergraph/subgraph';
+import cors from 'cors';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { CLAIMS_HEADER, type AccessTokenVerifier, type ForwardedClaimsKey } from '@supergraph/auth';
+import { createMetrics, requestIdFrom, traceContextFromHeaders } from '@supergraph/observability';
+import { listenHttp, type Logger } from '@supergraph/subgraph';
 import { ClaimsForwardingDataSource } from './claims-data-source';
-import { supergraphFromFile } from './supergraph-source';
 import { viewerFromHeaders, type GatewayContext } from './context';
+import { createGatewayErrorFormatter } from './error-masking';
+import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './operation-limits';
+import { persistedQuerySettings, type PersistedQueriesMode, type PersistedQueryManifest } from './persisted-queries';
+import type { RequestRateLimiter } from './rate-limit';
+import { supergraphFromFile } from './supergraph-source';
 
 export interface GatewayOptions {
   /** A fixed supergraph, or a file served with hot reload (see supergraph-source.ts). */
@@ -23,7 +30,19 @@ export interface GatewayOptions {
   claimsKey: ForwardedClaimsKey;
   logger: Logger;
   production: boolean;
+  /** Largest accepted request body (default 100 KB; larger is HTTP 413). */
   bodyLimit?: string;
+  limits?: Partial<OperationLimits>;
+  /** Subgraph fetch deadline (default 5 s), and per-subgraph overrides. */
+  subgraphTimeoutMs?: number;
+  subgraphTimeouts?: Record<string, number>;
+  /** Per-caller request budget; none means unlimited (tests). */
+  rateLimiter?: RequestRateLimiter;
+  persistedQueries?: { mode: PersistedQueriesMode; manifest?: PersistedQueryManifest };
+  /** Browser origins allowed to call the gateway (CORS); none by default. */
+  corsOrigins?: string[];
+  /** Operations slower than this are logged with their name and duration (default 1 s). */
+  slowOperationMs?: number;
 }
 
 export interface GatewayServer {
@@ -50,6 +69,7 @@ async function answers(url: string): Promise<boolean> {
 export function createGatewayServer(options: GatewayOptions): GatewayServer {
   const { logger, production } = options;
   const overrides = options.subgraphUrls ?? {};
+  const metrics = createMetrics('gateway');
   let urls: string[] = [];
   const served = (sdl: string) => {
     urls = subgraphsOf(sdl).map(({ name, url }) => overrides[name] ?? url);
@@ -58,8 +78,16 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   if ('sdl' in options.supergraph) served(options.supergraph.sdl);
   const gateway = new ApolloGateway({
     supergraphSdl: source ?? (options.supergraph as { sdl: string }).sdl,
-    buildService: ({ name, url }) => new ClaimsForwardingDataSource(name, overrides[name] ?? url!, options.claimsKey),
+    buildService: ({ name, url }) =>
+      new ClaimsForwardingDataSource(name, overrides[name] ?? url!, {
+        claimsKey: options.claimsKey,
+        timeoutMs: options.subgraphTimeouts?.[name] ?? options.subgraphTimeoutMs ?? 5_000,
+        onFetch: (subgraph, seconds, outcome) => metrics.observeSubgraphFetch(subgraph, seconds, outcome),
+      }),
   });
+  const limits = operationLimits({ ...DEFAULT_LIMITS, ...options.limits }, production);
+  const persisted = persistedQuerySettings(options.persistedQueries?.mode ?? 'apq', options.persistedQueries?.manifest);
+
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -69,9 +97,15 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     // main.ts owns signal handling (stopOnSignals), so stopping happens once and in order.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
+    allowBatchedHttpRequests: false,
+    formatError: createGatewayErrorFormatter(logger, production),
+    validationRules: limits.validationRules,
+    persistedQueries: persisted.persistedQueries,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      metrics.operationPlugin({ logger, slowOperationMs: options.slowOperationMs ?? 1_000 }),
+      ...limits.plugins,
     ],
   });
   let loaded = false;
@@ -84,6 +118,35 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     const ready = loaded && subgraphs.every((subgraph) => subgraph.up);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', supergraphLoaded: loaded, subgraphs });
   });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.contentType).send(await metrics.render());
+  });
+
+  // express.json's errors (a body over the limit, malformed JSON) as GraphQL-shaped responses.
+  const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({ errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+    } else if (error.status === 400) {
+      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    } else {
+      next(error);
+    }
+  };
+
+  // The internal header is the gateway's to write; a client's copy never travels further.
+  const dropInternalHeader: RequestHandler = (req, _res, next) => {
+    delete req.headers[CLAIMS_HEADER];
+    next();
+  };
+  // Checks on the raw text, before Apollo Server parses it: the token limit (parsing is what it protects)
+  // and, in safelist mode, whether the operation is allowed at all.
+  const checkQueryText: RequestHandler = (req, res, next) => {
+    // GET carries the operation in the URL (Apollo Server allows GET for queries).
+    const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    const error = typeof query === 'string' ? (limits.checkSource(query) ?? persisted.checkSource(query)) : undefined;
+    if (!error) return next();
+    res.status(400).json({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
+  };
 
   let started: Promise<void> | undefined;
   let stopped: Promise<void> | undefined;
@@ -93,17 +156,26 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
         loaded = true;
         app.use(
           '/graphql',
-          (req, _res, next) => {
-            // The internal header is the gateway's to write; a client's copy never travels further.
-            delete req.headers[CLAIMS_HEADER];
-            next();
-          },
+          cors({ origin: options.corsOrigins?.length ? options.corsOrigins : false, credentials: true }),
+          dropInternalHeader,
           express.json({ limit: options.bodyLimit ?? '100kb' }),
+          bodyErrors,
+          checkQueryText,
           expressMiddleware(apollo, {
-            context: async ({ req }) => ({
-              viewer: await viewerFromHeaders(req.headers, options.verifier),
-              requestId: randomUUID(),
-            }),
+            context: async ({ req }) => {
+              const caller = `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+              let viewer;
+              try {
+                viewer = await viewerFromHeaders(req.headers, options.verifier);
+              } catch (error) {
+                // A bad token still spends the address's budget, so guessing tokens is rate-limited too.
+                await options.rateLimiter?.consume(caller);
+                throw error;
+              }
+              await options.rateLimiter?.consume(viewer ? `user:${viewer.id}` : caller);
+              const trace = traceContextFromHeaders(req.headers);
+              return { viewer, requestId: requestIdFrom(req.headers), traceparent: trace.traceparent, traceId: trace.traceId };
+            },
           }),
         );
       });

@@ -165,3 +165,64 @@ export async function startSupergraph(): Promise<Supergraph> {
 }
 
 export { generateSigningKey };
+
+export interface ExtraGateway {
+  url: string;
+  baseUrl: string;
+  server: import('../../src').GatewayServer;
+  /** Posts a raw body; returns the status, headers and parsed JSON (or text). */
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any; text: string }>;
+  query(text: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any; text: string }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Another gateway over the running subgraphs (and any extra ones), configured differently: production mode,
+ * limits, rate limits, persisted queries…
+ */
+export async function startGateway(
+  supergraph: Supergraph,
+  options: Partial<import('../../src').GatewayOptions> = {},
+  extraSubgraphs: { name: string; url: string; sdl: string }[] = [],
+): Promise<ExtraGateway> {
+  const gateway = createGatewayServer({
+    supergraph: {
+      sdl: composeSupergraph([
+        { name: 'users', url: supergraph.subgraphs.users.url, sdl: readFileSync(users.SCHEMA_FILE, 'utf8') },
+        { name: 'zoo', url: supergraph.subgraphs.zoo.url, sdl: readFileSync(zoo.SCHEMA_FILE, 'utf8') },
+        { name: 'animal', url: supergraph.subgraphs.animal.url, sdl: readFileSync(animal.SCHEMA_FILE, 'utf8') },
+        { name: 'puzzle', url: supergraph.subgraphs.puzzle.url, sdl: readFileSync(puzzle.SCHEMA_FILE, 'utf8') },
+        ...extraSubgraphs,
+      ]),
+    },
+    verifier: createAccessTokenVerifier({ jwksUri: new URL('/.well-known/jwks.json', supergraph.subgraphs.users.url).toString(), ...TOKENS }),
+    claimsKey: CLAIMS_KEY,
+    logger,
+    production: false,
+    ...options,
+  });
+  const { url } = await gateway.listen(0);
+  const post: ExtraGateway['post'] = async (body, headers = {}) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, headers: response.headers, body: parsed, text };
+  };
+  return {
+    url,
+    baseUrl: url.replace(/\/graphql$/, ''),
+    server: gateway,
+    post,
+    query: (text, variables, headers) => post({ query: text, variables }, headers),
+    stop: () => gateway.stop(),
+  };
+}

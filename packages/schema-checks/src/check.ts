@@ -6,6 +6,7 @@ import path from 'node:path';
 import { buildSubgraph } from '@apollo/federation-internals';
 import { apiSchemaOf, brokenOperations, loadOperations, schemaChanges } from './api-schema';
 import { composeSupergraph, loadSubgraphs } from './compose';
+import { buildManifest, manifestText } from './manifest';
 import { servedSdl } from './served-sdl';
 
 export interface CheckOptions {
@@ -15,6 +16,8 @@ export interface CheckOptions {
   /** The supergraph to compare against (default: the content of supergraphFile). */
   baselineSdl?: string;
   operationsDir: string;
+  /** The committed persisted query manifest, checked against the operations (skipped when absent). */
+  manifestFile?: string;
   /** A proposed schema for one subgraph, as `rover subgraph check` takes; skips the up-to-date check. */
   proposed?: { subgraph: string; sdl: string };
   /** Start each subgraph and compare what it serves with its file (default true). */
@@ -97,6 +100,16 @@ export async function runChecks(options: CheckOptions): Promise<CheckReport> {
     }
   } else {
     pass(`all ${operations.length} client operations still validate`);
+  }
+  if (options.manifestFile && !options.proposed) {
+    let committedManifest = '';
+    try {
+      committedManifest = readFileSync(options.manifestFile, 'utf8');
+    } catch {
+      // missing: reported below
+    }
+    if (committedManifest === manifestText(buildManifest(options.operationsDir))) pass('the persisted query manifest is up to date');
+    else fail('the persisted query manifest is out of date: run `npm run compose` and commit the result');
   }
   return { ok, lines };
 }

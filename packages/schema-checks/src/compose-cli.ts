@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm run compose`: writes supergraph.graphql from supergraph.yaml (rover when installed, else
-// @apollo/composition). On a composition error it prints each error and exits 1, writing nothing.
+// @apollo/composition), and the persisted query manifest of the stored client operations. On a composition
+// error it prints each error and exits 1, writing nothing.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { composeSupergraph } from './compose';
-import { SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from './paths';
+import { buildManifest, manifestText } from './manifest';
+import { MANIFEST_FILE, OPERATIONS_DIR, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from './paths';
 
 const outcome = composeSupergraph(SUPERGRAPH_CONFIG);
 if (!outcome.ok) {
@@ -11,16 +13,21 @@ if (!outcome.ok) {
   for (const error of outcome.errors) console.error(`  - ${error}`);
   process.exit(1);
 }
-let previous = '';
-try {
-  previous = readFileSync(SUPERGRAPH_FILE, 'utf8');
-} catch {
-  // first composition
+function write(file: string, content: string, label: string) {
+  let previous = '';
+  try {
+    previous = readFileSync(file, 'utf8');
+  } catch {
+    // first time
+  }
+  if (previous === content) {
+    console.log(`${label} is up to date.`);
+  } else {
+    writeFileSync(file, content);
+    console.log(`Wrote ${label}.`);
+  }
 }
-if (previous === outcome.supergraphSdl) {
-  console.log(`supergraph.graphql is up to date (${outcome.tool}).`);
-} else {
-  writeFileSync(SUPERGRAPH_FILE, outcome.supergraphSdl);
-  console.log(`Wrote supergraph.graphql (${outcome.tool}).`);
-}
+
+write(SUPERGRAPH_FILE, outcome.supergraphSdl, `supergraph.graphql (${outcome.tool})`);
+write(MANIFEST_FILE, manifestText(buildManifest(OPERATIONS_DIR)), 'the persisted query manifest (packages/schema-checks/persisted-queries.json)');
 for (const hint of outcome.hints) console.log(`  hint: ${hint}`);

@@ -2,4 +2,5 @@ export { runChecks, type CheckOptions, type CheckReport } from './check';
 export { composeSupergraph, composeWithLibrary, loadSubgraphs, roverAvailable, type CompositionOutcome } from './compose';
 export { apiSchemaOf, brokenOperations, loadOperations, schemaChanges } from './api-schema';
 export { servedSdl } from './served-sdl';
-export { OPERATIONS_DIR, REPO_ROOT, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from './paths';
+export { MANIFEST_FILE, OPERATIONS_DIR, REPO_ROOT, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from './paths';
+export { buildManifest, manifestText, type PersistedQueryManifest } from './manifest';

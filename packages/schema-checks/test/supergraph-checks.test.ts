@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { composeWithLibrary, loadSubgraphs, OPERATIONS_DIR, REPO_ROOT, runChecks, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from '../src';
+import { composeWithLibrary, loadSubgraphs, MANIFEST_FILE, OPERATIONS_DIR, REPO_ROOT, runChecks, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from '../src';
 
 const zooSchema = () => readFileSync(path.join(REPO_ROOT, 'services/zoo/schema.graphql'), 'utf8');
 const animalSchema = () => readFileSync(path.join(REPO_ROOT, 'services/animal/schema.graphql'), 'utf8');
 const check = (proposed?: { subgraph: string; sdl: string }) =>
-  runChecks({ configFile: SUPERGRAPH_CONFIG, supergraphFile: SUPERGRAPH_FILE, operationsDir: OPERATIONS_DIR, proposed, checkServedSdl: !proposed, preferRover: false });
+  runChecks({ configFile: SUPERGRAPH_CONFIG, supergraphFile: SUPERGRAPH_FILE, operationsDir: OPERATIONS_DIR, manifestFile: MANIFEST_FILE, proposed, checkServedSdl: !proposed, preferRover: false });
 
 describe('the committed supergraph', () => {
   it('is exactly what composing supergraph.yaml without rover gives', () => {
@@ -19,6 +19,7 @@ describe('the committed supergraph', () => {
     expect(report.lines.filter((line) => line.startsWith('✖'))).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.lines).toContain('✔ zoo: schema.graphql is what its server serves');
+    expect(report.lines).toContain('✔ the persisted query manifest is up to date');
   });
 });
 

@@ -1,4 +1,7 @@
-export { startPostgres, startPostgresServer, freePort, type TestDatabase, type PostgresServer } from './postgres';
+export { startPostgres, startPostgresServer, freePort, REDIS_ENV, type TestDatabase, type PostgresServer } from './postgres';
+
+/** The Redis URL a test may use, or undefined when no Redis answered at the start of the run. */
+export const testRedisUrl = (): string | undefined => process.env.SUPERGRAPH_TEST_REDIS_URL;
 export {
   startSubgraphHarness,
   TEST_CLAIMS_KEY,

@@ -9,6 +9,8 @@ import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } fro
 
 /** Set by the Jest global setup: an admin URL of the run's shared server. */
 export const SHARED_SERVER_ENV = 'SUPERGRAPH_TEST_POSTGRES_URL';
+/** Set by the Jest global setup when a Redis server answers: its URL. Tests of Redis-backed paths need it. */
+export const REDIS_ENV = 'SUPERGRAPH_TEST_REDIS_URL';
 
 export interface PostgresServer {
   kind: 'testcontainers' | 'embedded';

@@ -10,6 +10,7 @@ export interface StubCall {
   query: string;
   variables: Record<string, any>;
   claims: ForwardedClaims;
+  headers: import('node:http').IncomingHttpHeaders;
 }
 
 export type StubMode = 'answer' | 'fail' | 'hang';
@@ -25,6 +26,7 @@ export async function startStubSubgraph(
   name: string,
   trustedIssuers: string[],
   answer: (call: StubCall) => Record<string, unknown>,
+  claimsKey = TEST_CLAIMS_KEY,
 ): Promise<StubSubgraph> {
   const sockets = new Set<import('node:net').Socket>();
   const stub: StubSubgraph = { url: '', calls: [], mode: 'answer', close: async () => undefined };
@@ -40,7 +42,7 @@ export async function startStubSubgraph(
       const body = JSON.parse(raw) as { query: string; variables?: Record<string, any> };
       let claims: ForwardedClaims;
       try {
-        claims = verifyForwardedClaims(TEST_CLAIMS_KEY, String(req.headers[CLAIMS_HEADER]), {
+        claims = verifyForwardedClaims(claimsKey, String(req.headers[CLAIMS_HEADER]), {
           audience: name,
           digest: requestDigest(body.query, body.variables),
           trustedIssuers,
@@ -49,7 +51,7 @@ export async function startStubSubgraph(
         res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'bad claims' }] }));
         return;
       }
-      const call = { query: body.query, variables: body.variables ?? {}, claims };
+      const call = { query: body.query, variables: body.variables ?? {}, claims, headers: req.headers };
       stub.calls.push(call);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: answer(call) }));
     });

@@ -66,6 +66,23 @@ describe('calling the users subgraph directly', () => {
   });
 });
 
+describe('the gateway-only root fields', () => {
+  it('refuses _service and _entities without gateway claims, and serves them with', async () => {
+    const { viewer } = await register(users, 'entity_target');
+    const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { username email } } }';
+    const variables = { r: [{ __typename: 'User', id: viewer.id }] };
+    const direct = await users.graphql(entities, variables);
+    expect(direct.status).toBe(403);
+    expect(direct.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(direct)).not.toContain('entity_target');
+    expect((await users.graphql('{ _service { sdl } }')).status).toBe(403);
+
+    const viaGateway = await users.graphql(entities, variables, { viewer: null });
+    expect(viaGateway.data!._entities).toEqual([{ username: 'entity_target', email: null }]);
+    expect((await users.graphql('{ _service { sdl } }', undefined, { viewer: null })).data!._service.sdl).toContain('type User');
+  });
+});
+
 describe('health and readiness', () => {
   it('reports alive and ready while the database answers', async () => {
     expect(await (await fetch(`${users.baseUrl}/health`)).json()).toEqual({ status: 'ok' });

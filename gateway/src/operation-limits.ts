@@ -1,0 +1,134 @@
+// Limits on what one operation may ask for, enforced before any subgraph is called: depth, aliases,
+// directives and tokens (graphql-armor), root fields, and a cost that multiplies by the page sizes a
+// query asks for (graphql-query-complexity). Rejections are HTTP 400 GRAPHQL_VALIDATION_FAILED; in
+// production their messages do not reveal the limits.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, Kind, Lexer, Source, TokenKind, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { ErrorCode } from '@supergraph/errors';
+
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxRootFields: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+  /** The page size assumed for a list field whose `first` is not given (the contract's default). */
+  defaultPageSize: number;
+}
+
+export const DEFAULT_LIMITS: OperationLimits = {
+  maxDepth: 10,
+  maxAliases: 30,
+  maxRootFields: 15,
+  maxDirectives: 50,
+  maxTokens: 2_000,
+  maxCost: 25_000,
+  defaultPageSize: 20,
+};
+
+const rejected = (message: string) =>
+  new GraphQLError(message, { extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } });
+
+/** Counts the fields selected at the top of each operation (fragments spread there included). */
+function rootFieldsRule(limit: number, exposeLimits: boolean): ValidationRule {
+  return (context) => ({
+    OperationDefinition(operation: OperationDefinitionNode) {
+      let count = 0;
+      const visit = (selections: readonly import('graphql').SelectionNode[], seen: Set<string>) => {
+        for (const selection of selections) {
+          if (selection.kind === Kind.FIELD) count++;
+          else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet.selections, seen);
+          else if (!seen.has(selection.name.value)) {
+            seen.add(selection.name.value);
+            const fragment = context.getFragment(selection.name.value);
+            if (fragment) visit(fragment.selectionSet.selections, seen);
+          }
+        }
+      };
+      visit(operation.selectionSet.selections, new Set());
+      if (count > limit) {
+        context.reportError(
+          new GraphQLError(exposeLimits ? `Too many root fields: ${count} (at most ${limit})` : 'Operation has too many root fields', { nodes: [operation] }),
+        );
+      }
+    },
+  });
+}
+
+/** Counts lexical tokens up to `limit + 1`, without building a document (that is what the limit protects). */
+export function exceedsTokens(source: string, limit: number): boolean {
+  const lexer = new Lexer(new Source(source));
+  let count = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) {
+      if (++count > limit) return true;
+    }
+  } catch {
+    return false; // a syntax error: the parser reports it
+  }
+  return false;
+}
+
+/** A field with a `first` argument costs its page size times what each item costs. */
+function pageSizeEstimator(defaultPageSize: number): ComplexityEstimator {
+  return ({ args, childComplexity, field }) => {
+    if (!field.args.some((arg) => arg.name === 'first')) return undefined;
+    const first = typeof args.first === 'number' ? args.first : defaultPageSize;
+    return 1 + Math.max(0, first) * Math.max(1, childComplexity);
+  };
+}
+
+export interface LimitsProtection {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+  /** Checked on the raw query text before Apollo Server parses it; the error to answer with, if any. */
+  checkSource(query: string): GraphQLError | undefined;
+}
+
+export function operationLimits(limits: OperationLimits, production: boolean): LimitsProtection {
+  const exposeLimits = !production;
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, exposeLimits, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases, exposeLimits },
+    maxDirectives: { n: limits.maxDirectives, exposeLimits },
+    // armor's token plugin fails with a 500 inside Apollo Server; the token plugin below answers 400.
+    maxTokens: { enabled: false },
+    // The cost limit below understands page sizes; armor's does not.
+    costLimit: { enabled: false },
+    // "Did you mean …?" hints describe the schema; production keeps them to itself.
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+
+  const costPlugin: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+
+        // After validation, with the variables known, so `first: $n` counts at its real value.
+        async didResolveOperation({ schema, document, request, operationName }) {
+          const cost = getComplexity({
+            schema: schema as GraphQLSchema,
+            query: document,
+            variables: request.variables ?? {},
+            ...(operationName ? { operationName } : {}),
+            estimators: [pageSizeEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > limits.maxCost) {
+            throw rejected(exposeLimits ? `Operation is too expensive: cost ${cost} (at most ${limits.maxCost})` : 'Operation is too expensive');
+          }
+        },
+      };
+    },
+  };
+
+  return {
+    checkSource: (query) =>
+      exceedsTokens(query, limits.maxTokens)
+        ? rejected(exposeLimits ? `Operation has more than ${limits.maxTokens} tokens` : 'Operation is too large')
+        : undefined,
+    plugins: [...armor.plugins, costPlugin],
+    validationRules: [...armor.validationRules, rootFieldsRule(limits.maxRootFields, exposeLimits)],
+  };
+}

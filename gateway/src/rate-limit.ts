@@ -1,0 +1,52 @@
+// Request rate limits per caller (the user when signed in, the IP address otherwise): a token bucket with
+// a steady rate and a burst allowance, from rate-limiter-flexible. In memory by default; in Redis when a
+// client is given, so every gateway replica draws on one budget.
+import type { Redis } from 'ioredis';
+import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '@supergraph/errors';
+
+export interface RateLimitSettings {
+  /** Requests per second a caller may make on average. */
+  perSecond: number;
+  /** Extra requests a caller may make in a burst, refilled over `burstWindowSeconds`. */
+  burst: number;
+  burstWindowSeconds: number;
+  /** Namespaces the counters (in Redis, shared by every gateway with the same prefix). */
+  keyPrefix?: string;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitSettings = { perSecond: 20, burst: 100, burstWindowSeconds: 10 };
+
+export interface RequestRateLimiter {
+  /** Takes one request from the caller's budget; throws RATE_LIMITED (HTTP 429, retryAfter) when it is spent. */
+  consume(caller: string): Promise<void>;
+}
+
+export function createRequestRateLimiter(settings: RateLimitSettings, redis?: Redis): RequestRateLimiter {
+  const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
+    redis
+      ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration, useRedisPackage: false })
+      : new RateLimiterMemory({ keyPrefix, points, duration });
+  const limiter = new BurstyRateLimiter(
+    make(`${settings.keyPrefix ?? 'gateway'}-rate`, settings.perSecond, 1),
+    make(`${settings.keyPrefix ?? 'gateway'}-burst`, settings.burst, settings.burstWindowSeconds),
+  );
+  return {
+    async consume(caller) {
+      try {
+        await limiter.consume(caller);
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection; // the store failed: not the caller's fault
+        const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        throw new GraphQLError('Too many requests; slow down', {
+          extensions: {
+            code: ErrorCode.RATE_LIMITED,
+            retryAfter,
+            http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
+          },
+        });
+      }
+    },
+  };
+}
