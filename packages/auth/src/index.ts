@@ -29,3 +29,4 @@ export {
   type SignForwardedClaims,
   type VerifyForwardedClaims,
 } from './forwarded-claims';
+export { requireViewer, requireOwnerOrAdmin, requireAdmin } from './guards';

@@ -9,3 +9,4 @@ export {
   type RunningPostgres,
 } from './embedded-postgres';
 export { isUniqueViolation } from './postgres-errors';
+export { isUuid } from './ids';

@@ -1,7 +1,5 @@
 // What every resolver of the puzzle subgraph receives.
 import type { Kysely } from 'kysely';
-import type { Viewer } from '@supergraph/auth';
-import { Forbidden, Unauthenticated } from '@supergraph/errors';
 import type { RequestInfo } from '@supergraph/subgraph';
 import type { AnswerVault } from './answers';
 import type { Database } from './db/schema';
@@ -20,15 +18,4 @@ export interface PuzzleContext extends RequestInfo {
   settings: PuzzleSettings;
   /** The service's clock; tests move it to cross unlock times and cooldowns. */
   now(): Date;
-}
-
-export function requireViewer(context: PuzzleContext): Viewer {
-  if (!context.viewer) throw new Unauthenticated();
-  return context.viewer;
-}
-
-export function requireAdmin(context: PuzzleContext): Viewer {
-  const viewer = requireViewer(context);
-  if (viewer.role !== 'ADMIN') throw new Forbidden('Only admins can do this');
-  return viewer;
 }

@@ -1,8 +1,6 @@
 // What every resolver of the users subgraph receives.
 import type { Kysely } from 'kysely';
 import type { RequestInfo } from '@supergraph/subgraph';
-import { Forbidden, Unauthenticated } from '@supergraph/errors';
-import type { Viewer } from '@supergraph/auth';
 import type { Database } from './db/schema';
 import type { Loaders } from './loaders';
 import type { LoginThrottle } from './login-throttle';
@@ -16,21 +14,4 @@ export interface UsersServices {
 
 export interface UsersContext extends RequestInfo, UsersServices {
   loaders: Loaders;
-}
-
-export function requireViewer(context: UsersContext): Viewer {
-  if (!context.viewer) throw new Unauthenticated();
-  return context.viewer;
-}
-
-export function requireSelfOrAdmin(context: UsersContext, userId: string): Viewer {
-  const viewer = requireViewer(context);
-  if (viewer.id !== userId && viewer.role !== 'ADMIN') throw new Forbidden();
-  return viewer;
-}
-
-export function requireAdmin(context: UsersContext): Viewer {
-  const viewer = requireViewer(context);
-  if (viewer.role !== 'ADMIN') throw new Forbidden('Only admins can do this');
-  return viewer;
 }

@@ -2,6 +2,7 @@
 // import time; main.ts (or a test) supplies the database and keys.
 import path from 'node:path';
 import type pg from 'pg';
+import type { LogEvent } from 'kysely';
 import { createDatabase, isDatabaseReachable } from '@supergraph/db';
 import { publicJwks, type ForwardedClaimsKey } from '@supergraph/auth';
 import { createMetrics, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
@@ -21,12 +22,19 @@ export interface UsersServerOptions {
   loginThrottle: { maxFailures: number; lockoutSeconds: number };
   logger: Logger;
   production: boolean;
+  /** Called after every SQL statement (tests count them). */
+  onQuery?: (event: LogEvent) => void;
 }
 
 export function createUsersServer(options: UsersServerOptions): SubgraphServer {
   const metrics = createMetrics('users');
   metrics.trackPool('users', options.pool);
-  const db = createDatabase<Database>(options.pool, { onQuery: metrics.observeDbQuery });
+  const db = createDatabase<Database>(options.pool, {
+    onQuery: (event) => {
+      metrics.observeDbQuery(event);
+      options.onQuery?.(event);
+    },
+  });
   const loginThrottle = createLoginThrottle(options.pool, options.loginThrottle);
   const jwks = publicJwks([options.sessions.signingKey]);
   return createSubgraphServer<UsersContext>({

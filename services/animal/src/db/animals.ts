@@ -1,13 +1,11 @@
 // Queries over the animals table.
 import { sql, type Kysely, type SqlBool } from 'kysely';
+import { isUuid } from '@supergraph/db';
 import type { CreatedAtKey } from '@supergraph/pagination';
 import type { AnimalRow, Database } from './schema';
 
 type Db = Kysely<Database>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids are opaque to clients; anything that is not one of ours matches no row (and never reaches SQL). */
-export const isUuid = (id: string) => UUID.test(id);
 
 export interface AnimalFilter {
   species?: string;

@@ -1,5 +1,6 @@
 import { BadUserInput, Forbidden, NotFound, Unauthenticated } from '@supergraph/errors';
-import { requireOwnerOrAdmin, requireViewer, type AnimalContext } from '../context';
+import type { AnimalContext } from '../context';
+import { requireOwnerOrAdmin, requireViewer } from '@supergraph/auth';
 import { deleteAnimalById, detachAnimalsFromZoo, findAnimalsByIds, insertAnimal, updateAnimal } from '../db/animals';
 import type { AnimalRow } from '../db/schema';
 import { parseCreateAnimalInput, parseUpdateAnimalInput, parseZooId } from '../inputs';
@@ -20,7 +21,7 @@ async function ownedAnimal(context: AnimalContext, id: string): Promise<AnimalRo
   requireViewer(context);
   const [animal] = await findAnimalsByIds(context.db, [id]);
   if (!animal) throw new NotFound('No such animal');
-  requireOwnerOrAdmin(context, animal.ownerId);
+  requireOwnerOrAdmin(context, animal.ownerId, 'Only the animal’s owner or an admin can do this');
   return animal;
 }
 

@@ -1,14 +1,11 @@
 // Queries over puzzles.
 import type { Kysely } from 'kysely';
-import { isUniqueViolation } from '@supergraph/db';
+import { isUniqueViolation, isUuid } from '@supergraph/db';
 import { Conflict } from '@supergraph/errors';
 import type { Database, PuzzleRow, PuzzlesTable } from './schema';
 
 type Db = Kysely<Database>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids are opaque to clients; anything that is not one of ours matches no row (and never reaches SQL). */
-export const isUuid = (id: string) => UUID.test(id);
 
 export type NewPuzzle = Omit<PuzzlesTable, 'id' | 'createdAt' | 'updatedAt'>;
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { BadUserInput, Conflict, Forbidden, NotFound, RateLimited } from '@supergraph/errors';
-import { requireAdmin, requireViewer, type PuzzleContext } from '../context';
+import type { PuzzleContext } from '../context';
+import { requireAdmin, requireViewer } from '@supergraph/auth';
 import { addMember, deleteLeaderboard, findLeaderboardById, findLeaderboardByJoinCode, insertLeaderboard, removeMember } from '../db/leaderboards';
 import { deletePuzzleById, findPuzzlesByIds, insertPuzzle, updatePuzzle, type NewPuzzle } from '../db/puzzles';
 import { findCompletedParts, findWrongAnswers, insertCompletion, insertSubmission, lockSubmissionsFor } from '../db/submissions';

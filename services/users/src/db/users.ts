@@ -1,18 +1,12 @@
 // Queries over the users table.
 import type { Kysely } from 'kysely';
-import { isUniqueViolation } from '@supergraph/db';
+import { isUniqueViolation, isUuid } from '@supergraph/db';
 import { Conflict } from '@supergraph/errors';
 import type { Role } from '@supergraph/auth';
 import type { Database, UserRow } from './schema';
 
 type Db = Kysely<Database>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are opaque to clients; anything that is not one of ours matches no row (and never reaches SQL). */
-export function isUserId(id: string): boolean {
-  return UUID.test(id);
-}
 
 function conflictFor(error: unknown): unknown {
   if (isUniqueViolation(error, 'users_username_key')) return new Conflict('That username is taken', 'username');
@@ -21,7 +15,7 @@ function conflictFor(error: unknown): unknown {
 }
 
 export async function findUsersByIds(db: Db, ids: readonly string[]): Promise<UserRow[]> {
-  const valid = ids.filter(isUserId);
+  const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];
   return db.selectFrom('users').selectAll().where('id', 'in', valid).execute();
 }
@@ -72,12 +66,12 @@ export async function updateUser(
 }
 
 export async function updateUserRole(db: Db, id: string, role: Role): Promise<UserRow | undefined> {
-  if (!isUserId(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   return db.updateTable('users').set({ role, updatedAt: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
 export async function deleteUserById(db: Db, id: string): Promise<boolean> {
-  if (!isUserId(id)) return false;
+  if (!isUuid(id)) return false;
   const result = await db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }

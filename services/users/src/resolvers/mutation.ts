@@ -1,5 +1,6 @@
 import { BadUserInput, NotFound, Unauthenticated } from '@supergraph/errors';
-import { requireAdmin, requireSelfOrAdmin, requireViewer, type UsersContext } from '../context';
+import type { UsersContext } from '../context';
+import { requireAdmin, requireOwnerOrAdmin, requireViewer } from '@supergraph/auth';
 import { revokeUserRefreshTokens } from '../db/refresh-tokens';
 import { deleteUserById, findUserByUsername, findUsersByIds, insertUser, updateUser, updateUserRole } from '../db/users';
 import { parseRegisterInput, parseRole, parseUpdateMeInput } from '../inputs';
@@ -58,7 +59,7 @@ export const Mutation = {
   },
 
   async deleteUser(_root: unknown, { id }: { id: string }, context: UsersContext) {
-    requireSelfOrAdmin(context, id);
+    requireOwnerOrAdmin(context, id);
     if (!(await deleteUserById(context.db, id))) throw new NotFound('No such user');
     return true;
   },

@@ -1,14 +1,11 @@
 // Queries over the zoos table.
 import { sql, type Kysely } from 'kysely';
+import { isUuid } from '@supergraph/db';
 import type { CreatedAtKey } from '@supergraph/pagination';
 import type { Database, ZooRow } from './schema';
 
 type Db = Kysely<Database>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are opaque to clients; anything that is not one of ours matches no row (and never reaches SQL). */
-export const isUuid = (id: string) => UUID.test(id);
 
 export interface ZooFilter {
   nameContains?: string;

@@ -1,7 +1,10 @@
 import { NotFound } from '@supergraph/errors';
-import { requireOwnerOrAdmin, requireViewer, type ZooContext } from '../context';
+import type { ZooContext } from '../context';
+import { requireOwnerOrAdmin, requireViewer } from '@supergraph/auth';
 import { deleteZooById, findZooForUpdate, findZoosByIds, insertZoo, updateZoo } from '../db/zoos';
 import { parseCreateZooInput, parseUpdateZooInput } from '../inputs';
+
+const OWNER_ONLY = 'Only the zoo’s owner or an admin can do this';
 
 const DETACH_ANIMALS = /* GraphQL */ `
   mutation DetachAnimals($zooId: ID!) {
@@ -19,7 +22,7 @@ export const Mutation = {
     requireViewer(context);
     const [zoo] = await findZoosByIds(context.db, [id]);
     if (!zoo) throw new NotFound('No such zoo');
-    requireOwnerOrAdmin(context, zoo.ownerId);
+    requireOwnerOrAdmin(context, zoo.ownerId, OWNER_ONLY);
     const updated = await updateZoo(context.db, id, parseUpdateZooInput(input));
     if (!updated) throw new NotFound('No such zoo');
     return updated;
@@ -34,7 +37,7 @@ export const Mutation = {
     return context.db.transaction().execute(async (trx) => {
       const zoo = await findZooForUpdate(trx, id);
       if (!zoo) throw new NotFound('No such zoo');
-      requireOwnerOrAdmin(context, zoo.ownerId);
+      requireOwnerOrAdmin(context, zoo.ownerId, OWNER_ONLY);
       await context.animalService.request(DETACH_ANIMALS, { zooId: id }, context.viewer);
       return deleteZooById(trx, id);
     });
