@@ -4,8 +4,8 @@ import path from 'node:path';
 import type pg from 'pg';
 import type { LogEvent } from 'kysely';
 import type { ForwardedClaimsKey } from '@supergraph/auth';
-import { createDatabase, isDatabaseReachable } from '@supergraph/db';
-import { createMetrics, createSubgraphClient, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import { isDatabaseReachable } from '@supergraph/db';
+import { createSubgraphClient, createServiceDatabase, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
 import type { AnimalContext } from './context';
 import type { Database } from './db/schema';
 import { createLoaders } from './loaders';
@@ -24,14 +24,7 @@ export interface AnimalServerOptions {
 }
 
 export function createAnimalServer(options: AnimalServerOptions): SubgraphServer {
-  const metrics = createMetrics('animal');
-  metrics.trackPool('animal', options.pool);
-  const db = createDatabase<Database>(options.pool, {
-    onQuery: (event) => {
-      metrics.observeDbQuery(event);
-      options.onQuery?.(event);
-    },
-  });
+  const { db, metrics } = createServiceDatabase<Database>('animal', options.pool, options.onQuery);
   const zoos = createZooDirectory(
     createSubgraphClient({ issuer: 'animal', audience: 'zoo', url: options.zooService.url, claimsKey: options.claimsKey, timeoutMs: options.zooService.timeoutMs }),
   );

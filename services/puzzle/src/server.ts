@@ -4,8 +4,8 @@ import path from 'node:path';
 import type pg from 'pg';
 import type { LogEvent } from 'kysely';
 import type { ForwardedClaimsKey } from '@supergraph/auth';
-import { createDatabase, isDatabaseReachable } from '@supergraph/db';
-import { createMetrics, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import { isDatabaseReachable } from '@supergraph/db';
+import { createServiceDatabase, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
 import { createAnswerVault } from './answers';
 import type { PuzzleContext, PuzzleSettings } from './context';
 import type { Database } from './db/schema';
@@ -27,14 +27,7 @@ export interface PuzzleServerOptions {
 }
 
 export function createPuzzleServer(options: PuzzleServerOptions): SubgraphServer {
-  const metrics = createMetrics('puzzle');
-  metrics.trackPool('puzzle', options.pool);
-  const db = createDatabase<Database>(options.pool, {
-    onQuery: (event) => {
-      metrics.observeDbQuery(event);
-      options.onQuery?.(event);
-    },
-  });
+  const { db, metrics } = createServiceDatabase<Database>('puzzle', options.pool, options.onQuery);
   const answers = createAnswerVault(options.answerSecret);
   const now = options.now ?? (() => new Date());
   return createSubgraphServer<PuzzleContext>({

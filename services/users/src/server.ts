@@ -3,9 +3,9 @@
 import path from 'node:path';
 import type pg from 'pg';
 import type { LogEvent } from 'kysely';
-import { createDatabase, isDatabaseReachable } from '@supergraph/db';
+import { isDatabaseReachable } from '@supergraph/db';
 import { publicJwks, type ForwardedClaimsKey } from '@supergraph/auth';
-import { createMetrics, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import { createServiceDatabase, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
 import type { Database } from './db/schema';
 import { createLoaders } from './loaders';
 import { createLoginThrottle } from './login-throttle';
@@ -27,14 +27,7 @@ export interface UsersServerOptions {
 }
 
 export function createUsersServer(options: UsersServerOptions): SubgraphServer {
-  const metrics = createMetrics('users');
-  metrics.trackPool('users', options.pool);
-  const db = createDatabase<Database>(options.pool, {
-    onQuery: (event) => {
-      metrics.observeDbQuery(event);
-      options.onQuery?.(event);
-    },
-  });
+  const { db, metrics } = createServiceDatabase<Database>('users', options.pool, options.onQuery);
   const loginThrottle = createLoginThrottle(options.pool, options.loginThrottle);
   const jwks = publicJwks([options.sessions.signingKey]);
   return createSubgraphServer<UsersContext>({

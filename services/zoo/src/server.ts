@@ -4,8 +4,8 @@ import path from 'node:path';
 import type pg from 'pg';
 import type { LogEvent } from 'kysely';
 import type { ForwardedClaimsKey } from '@supergraph/auth';
-import { createDatabase, isDatabaseReachable } from '@supergraph/db';
-import { createMetrics, createSubgraphClient, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import { isDatabaseReachable } from '@supergraph/db';
+import { createSubgraphClient, createServiceDatabase, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
 import type { ZooContext } from './context';
 import type { Database } from './db/schema';
 import { createLoaders } from './loaders';
@@ -23,14 +23,7 @@ export interface ZooServerOptions {
 }
 
 export function createZooServer(options: ZooServerOptions): SubgraphServer {
-  const metrics = createMetrics('zoo');
-  metrics.trackPool('zoo', options.pool);
-  const db = createDatabase<Database>(options.pool, {
-    onQuery: (event) => {
-      metrics.observeDbQuery(event);
-      options.onQuery?.(event);
-    },
-  });
+  const { db, metrics } = createServiceDatabase<Database>('zoo', options.pool, options.onQuery);
   const animalService = createSubgraphClient({
     issuer: 'zoo',
     audience: 'animal',
