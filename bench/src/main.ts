@@ -292,11 +292,13 @@ async function main() {
   mkdirSync(dir, { recursive: true });
   const stamp = (report.meta.date as string).replace(/[:.]/g, '-');
   const md = markdown();
-  for (const name of [`${stamp}`, 'latest']) {
+  // latest.* is the last complete run; a run of some workloads keeps only its dated report.
+  const complete = selected.length === WORKLOADS.length;
+  for (const name of complete ? [stamp, 'latest'] : [stamp]) {
     writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(path.join(dir, `${name}.md`), `${md}\n`);
   }
-  console.log(`\n${md}\nWrote bench/results/latest.md and .json (${report.meta.durationSeconds} s).`);
+  console.log(`\n${md}\nWrote bench/results/${complete ? 'latest' : stamp}.md and .json (${report.meta.durationSeconds} s).`);
 }
 
 main().then(
