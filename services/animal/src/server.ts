@@ -20,6 +20,8 @@ export interface AnimalServerOptions {
   zooService: { url: string; timeoutMs: number };
   logger: Logger;
   production: boolean;
+  /** Operations slower than this are logged with their name and duration (default 1000 ms). */
+  slowOperationMs?: number;
   onQuery?: (event: LogEvent) => void;
 }
 
@@ -37,6 +39,7 @@ export function createAnimalServer(options: AnimalServerOptions): SubgraphServer
     trustedIssuers: ['gateway', 'zoo'],
     logger: options.logger,
     production: options.production,
+    ...(options.slowOperationMs !== undefined && { slowOperationMs: options.slowOperationMs }),
     metrics,
     createContext: (request) => ({ ...request, db, loaders: createLoaders(db), zoos }),
     isReady: () => isDatabaseReachable(db),

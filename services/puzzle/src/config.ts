@@ -13,6 +13,8 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: postgresUrl,
   LOG_LEVEL: logLevel,
+  /** Operations slower than this many milliseconds are logged as slow. */
+  SLOW_OPERATION_MS: z.coerce.number().int().min(0).default(1_000),
   COOLDOWN_SECONDS: seconds(60),
   LONG_COOLDOWN_SECONDS: seconds(300),
   LONG_COOLDOWN_AFTER_WRONG_ANSWERS: z.coerce.number().int().min(1).default(5),

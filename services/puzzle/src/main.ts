@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     },
     logger,
     production: config.production,
+    slowOperationMs: config.SLOW_OPERATION_MS,
   });
   await server.listen(config.PORT, config.HOST);
   stopOnSignals(async () => {

@@ -22,6 +22,8 @@ export interface PuzzleServerOptions {
   settings: PuzzleSettings;
   logger: Logger;
   production: boolean;
+  /** Operations slower than this are logged with their name and duration (default 1000 ms). */
+  slowOperationMs?: number;
   now?: () => Date;
   onQuery?: (event: LogEvent) => void;
 }
@@ -37,6 +39,7 @@ export function createPuzzleServer(options: PuzzleServerOptions): SubgraphServer
     claimsKey: options.claimsKey,
     logger: options.logger,
     production: options.production,
+    ...(options.slowOperationMs !== undefined && { slowOperationMs: options.slowOperationMs }),
     metrics,
     createContext: (request) => ({ ...request, db, answers, settings: options.settings, now, loaders: createLoaders(db, request.viewer?.id ?? null) }),
     isReady: () => isDatabaseReachable(db),

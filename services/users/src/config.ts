@@ -9,6 +9,8 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: postgresUrl,
   LOG_LEVEL: logLevel,
+  /** Operations slower than this many milliseconds are logged as slow. */
+  SLOW_OPERATION_MS: z.coerce.number().int().min(0).default(1_000),
   JWT_ISSUER: z.string().min(1).default('supergraph-users'),
   JWT_AUDIENCE: z.string().min(1).default('supergraph'),
   /** PEM (PKCS#8) EC P-256 or RSA private key; required in production. */

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     loginThrottle: { maxFailures: config.LOGIN_MAX_FAILURES, lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS },
     logger,
     production: config.production,
+    slowOperationMs: config.SLOW_OPERATION_MS,
   });
   await server.listen(config.PORT, config.HOST);
   // Jobs first: a running job may still need the pool the server closes.

@@ -22,6 +22,8 @@ export interface UsersServerOptions {
   loginThrottle: { maxFailures: number; lockoutSeconds: number };
   logger: Logger;
   production: boolean;
+  /** Operations slower than this are logged with their name and duration (default 1000 ms). */
+  slowOperationMs?: number;
   /** Called after every SQL statement (tests count them). */
   onQuery?: (event: LogEvent) => void;
 }
@@ -37,6 +39,7 @@ export function createUsersServer(options: UsersServerOptions): SubgraphServer {
     claimsKey: options.claimsKey,
     logger: options.logger,
     production: options.production,
+    ...(options.slowOperationMs !== undefined && { slowOperationMs: options.slowOperationMs }),
     metrics,
     createContext: (request) => ({ ...request, db, sessions: options.sessions, loginThrottle, loaders: createLoaders(db) }),
     isReady: () => isDatabaseReachable(db),

@@ -5,7 +5,9 @@ const base = { DATABASE_URL: 'postgres://localhost/users' };
 describe('users configuration', () => {
   it('runs in development with defaults', () => {
     const config = loadConfig(base);
-    expect(config).toMatchObject({ PORT: 4001, production: false, LOGIN_MAX_FAILURES: 5, SEED_DEMO_DATA: false });
+    expect(config).toMatchObject({ PORT: 4001, production: false, LOGIN_MAX_FAILURES: 5, SEED_DEMO_DATA: false, SLOW_OPERATION_MS: 1000 });
+    expect(loadConfig({ ...base, SLOW_OPERATION_MS: '250' }).SLOW_OPERATION_MS).toBe(250);
+    expect(() => loadConfig({ ...base, SLOW_OPERATION_MS: 'soon' })).toThrow(/SLOW_OPERATION_MS/);
   });
 
   it('needs a database URL', () => {

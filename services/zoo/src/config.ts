@@ -8,6 +8,8 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: postgresUrl,
   LOG_LEVEL: logLevel,
+  /** Operations slower than this many milliseconds are logged as slow. */
+  SLOW_OPERATION_MS: z.coerce.number().int().min(0).default(1_000),
   ANIMAL_SERVICE_URL: httpUrl.default('http://localhost:4003/graphql'),
   ANIMAL_SERVICE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
 });

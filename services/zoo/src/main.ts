@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     animalService: { url: config.ANIMAL_SERVICE_URL, timeoutMs: config.ANIMAL_SERVICE_TIMEOUT_MS },
     logger,
     production: config.production,
+    slowOperationMs: config.SLOW_OPERATION_MS,
   });
   await server.listen(config.PORT, config.HOST);
   stopOnSignals(() => server.stop(), logger);

@@ -19,6 +19,8 @@ export interface ZooServerOptions {
   animalService: { url: string; timeoutMs: number };
   logger: Logger;
   production: boolean;
+  /** Operations slower than this are logged with their name and duration (default 1000 ms). */
+  slowOperationMs?: number;
   onQuery?: (event: LogEvent) => void;
 }
 
@@ -40,6 +42,7 @@ export function createZooServer(options: ZooServerOptions): SubgraphServer {
     trustedIssuers: ['gateway', 'animal'],
     logger: options.logger,
     production: options.production,
+    ...(options.slowOperationMs !== undefined && { slowOperationMs: options.slowOperationMs }),
     metrics,
     createContext: (request) => ({ ...request, db, loaders: createLoaders(db), animalService }),
     isReady: () => isDatabaseReachable(db),
