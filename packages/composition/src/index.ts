@@ -1,8 +1,10 @@
 export {
   readSupergraphConfig,
   composeSupergraph,
-  composeFromFiles,
+  composeSubgraphs,
   SupergraphConfigError,
   CompositionFailed,
   type SubgraphDefinition,
+  type SubgraphSdl,
+  type Composition,
 } from './supergraph-config';

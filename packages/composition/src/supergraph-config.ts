@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, type GraphQLError } from 'graphql';
 import YAML from 'yaml';
 import { z } from 'zod';
 
@@ -49,15 +49,40 @@ export class CompositionFailed extends Error {
   override name = 'CompositionFailed';
 }
 
-/** Composes the subgraphs' SDL into a supergraph; throws with every composition error listed. */
-export function composeSupergraph(subgraphs: { name: string; url: string; sdl: string }[]): string {
-  const result = composeServices(subgraphs.map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })));
-  if (result.errors) {
-    throw new CompositionFailed(`Composition failed:\n${result.errors.map((error) => `  - ${error.message}`).join('\n')}`);
-  }
-  return result.supergraphSdl;
+export interface SubgraphSdl {
+  name: string;
+  url: string;
+  sdl: string;
+  /** Where the SDL came from, named in a syntax error (e.g. its schema file). */
+  source?: string;
 }
 
-export function composeFromFiles(subgraphs: SubgraphDefinition[]): string {
-  return composeSupergraph(subgraphs.map(({ name, url, schemaFile }) => ({ name, url, sdl: readFileSync(schemaFile, 'utf8') })));
+export type Composition = { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: string[] };
+
+/** One line per composition error: its code, then the message, which names the subgraphs and the type or field. */
+function describe(error: GraphQLError): string {
+  const code = typeof error.extensions?.code === 'string' ? `${error.extensions.code}: ` : '';
+  return `${code}${error.message}`;
+}
+
+/** Composes the subgraphs' SDL with @apollo/composition; failures come back as readable lines, not thrown. */
+export function composeSubgraphs(subgraphs: SubgraphSdl[]): Composition {
+  const services = [];
+  for (const subgraph of subgraphs) {
+    try {
+      services.push({ name: subgraph.name, url: subgraph.url, typeDefs: parse(subgraph.sdl) });
+    } catch (error) {
+      return { ok: false, errors: [`[${subgraph.name}] ${subgraph.source ? `${subgraph.source}: ` : ''}${(error as Error).message}`] };
+    }
+  }
+  const result = composeServices(services);
+  if (result.errors) return { ok: false, errors: result.errors.map(describe) };
+  return { ok: true, supergraphSdl: result.supergraphSdl, hints: result.hints.map((hint) => `${hint.definition.code}: ${hint.message}`) };
+}
+
+/** Composes the subgraphs' SDL into a supergraph; throws with every composition error listed. */
+export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
+  const result = composeSubgraphs(subgraphs);
+  if (!result.ok) throw new CompositionFailed(`Composition failed:\n${result.errors.map((error) => `  - ${error}`).join('\n')}`);
+  return result.supergraphSdl;
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSubgraph } from '@apollo/federation-internals';
 import { apiSchemaOf, brokenOperations, loadOperations, schemaChanges } from './api-schema';
-import { composeSupergraph, loadSubgraphs } from './compose';
+import { composeFromConfig, loadSubgraphs } from './compose';
 import { buildManifest, manifestText } from './manifest';
 import { servedSdl } from './served-sdl';
 
@@ -65,7 +65,7 @@ export async function runChecks(options: CheckOptions): Promise<CheckReport> {
     }
   }
 
-  const composed = composeSupergraph(options.configFile, options.proposed && { name: options.proposed.subgraph, sdl: options.proposed.sdl }, options.preferRover);
+  const composed = composeFromConfig(options.configFile, options.proposed && { name: options.proposed.subgraph, sdl: options.proposed.sdl }, options.preferRover);
   if (!composed.ok) {
     fail(`composition failed (${composed.tool}):`);
     lines.push(...composed.errors.map((error) => `    ${error}`));

@@ -3,11 +3,11 @@
 // @apollo/composition), and the persisted query manifest of the stored client operations. On a composition
 // error it prints each error and exits 1, writing nothing.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { composeSupergraph } from './compose';
+import { composeFromConfig } from './compose';
 import { buildManifest, manifestText } from './manifest';
 import { MANIFEST_FILE, OPERATIONS_DIR, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from './paths';
 
-const outcome = composeSupergraph(SUPERGRAPH_CONFIG);
+const outcome = composeFromConfig(SUPERGRAPH_CONFIG);
 if (!outcome.ok) {
   console.error(`Composition failed (${outcome.tool}):`);
   for (const error of outcome.errors) console.error(`  - ${error}`);

@@ -2,9 +2,7 @@
 // works, otherwise with @apollo/composition on the same inputs (supergraph.yaml and the schema files).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { composeServices } from '@apollo/composition';
-import { readSupergraphConfig, type SubgraphDefinition } from '@supergraph/composition';
-import { parse, type GraphQLError } from 'graphql';
+import { composeSubgraphs, readSupergraphConfig, type SubgraphDefinition } from '@supergraph/composition';
 
 export interface SubgraphSource extends SubgraphDefinition {
   sdl: string;
@@ -26,24 +24,8 @@ export function loadSubgraphs(configFile: string, replace?: { name: string; sdl:
   }));
 }
 
-/** One line per composition error: its code, then the message, which names the subgraphs and the type or field. */
-function describe(error: GraphQLError): string {
-  const code = typeof error.extensions?.code === 'string' ? `${error.extensions.code}: ` : '';
-  return `${code}${error.message}`;
-}
-
 export function composeWithLibrary(subgraphs: SubgraphSource[]): CompositionOutcome {
-  const services = [];
-  for (const subgraph of subgraphs) {
-    try {
-      services.push({ name: subgraph.name, url: subgraph.url, typeDefs: parse(subgraph.sdl) });
-    } catch (error) {
-      return { ok: false, tool: '@apollo/composition', errors: [`[${subgraph.name}] ${subgraph.schemaFile}: ${(error as Error).message}`] };
-    }
-  }
-  const result = composeServices(services);
-  if (result.errors) return { ok: false, tool: '@apollo/composition', errors: result.errors.map(describe) };
-  return { ok: true, tool: '@apollo/composition', supergraphSdl: result.supergraphSdl, hints: result.hints.map((hint) => `${hint.definition.code}: ${hint.message}`) };
+  return { ...composeSubgraphs(subgraphs.map((subgraph) => ({ ...subgraph, source: subgraph.schemaFile }))), tool: '@apollo/composition' };
 }
 
 /** The rover binary, if one is on PATH (or in node_modules/.bin) and runs. */
@@ -74,7 +56,7 @@ export function composeWithRover(configFile: string): CompositionOutcome {
  * Composes what supergraph.yaml lists. Rover is used only for the files as they are on disk; a proposed
  * schema for one subgraph (`replace`) is composed with @apollo/composition.
  */
-export function composeSupergraph(configFile: string, replace?: { name: string; sdl: string }, preferRover = true): CompositionOutcome {
+export function composeFromConfig(configFile: string, replace?: { name: string; sdl: string }, preferRover = true): CompositionOutcome {
   if (preferRover && !replace && roverAvailable()) return composeWithRover(configFile);
   return composeWithLibrary(loadSubgraphs(configFile, replace));
 }
