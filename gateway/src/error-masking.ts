@@ -3,7 +3,7 @@
 // Nothing that names a subgraph, its URL or its response body gets through.
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ErrorCode, PUBLIC_ERROR_CODES } from '@supergraph/errors';
+import { ErrorCode, isPublicError } from '@supergraph/errors';
 import type { Logger } from '@supergraph/subgraph';
 
 /** Apollo Server's own request errors: their messages describe the request, not the system. */
@@ -14,9 +14,7 @@ export function createGatewayErrorFormatter(logger: Logger, production: boolean)
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const extensions = formatted.extensions ?? {};
     const code = typeof extensions.code === 'string' ? extensions.code : undefined;
-    const known =
-      code !== undefined &&
-      (PUBLIC_ERROR_CODES.has(code) || REQUEST_ERROR_CODES.has(code) || (code === ErrorCode.INTERNAL_SERVER_ERROR && extensions.retryable === true));
+    const known = isPublicError(formatted) || (code !== undefined && REQUEST_ERROR_CODES.has(code));
     if (known) {
       const safe = Object.fromEntries(SAFE_EXTENSIONS.filter((key) => key in extensions).map((key) => [key, extensions[key]]));
       return {

@@ -72,9 +72,12 @@ export class ServiceUnavailable extends GraphQLError {
   }
 }
 
-/** Errors whose message is safe to show a client, whatever their code. */
-export function isPublicError(error: unknown): boolean {
-  if (error instanceof ServiceUnavailable) return true;
-  const code = (error as GraphQLError | null)?.extensions?.code;
-  return typeof code === 'string' && PUBLIC_ERROR_CODES.has(code);
+/**
+ * Errors whose message is safe to show a client: a public code, or a ServiceUnavailable — recognised by its
+ * extensions, so the gateway knows one that a subgraph raised as well as the subgraph does.
+ */
+export function isPublicError(error: { extensions?: Record<string, unknown> } | null | undefined): boolean {
+  const code = error?.extensions?.code;
+  if (typeof code !== 'string') return false;
+  return PUBLIC_ERROR_CODES.has(code) || (code === ErrorCode.INTERNAL_SERVER_ERROR && error?.extensions?.retryable === true);
 }

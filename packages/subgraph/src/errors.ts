@@ -7,9 +7,8 @@ import type { Logger } from './logger';
 
 export function createErrorFormatter(logger: Logger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (isPublicError(original) || isPublicError(formatted)) return formatted;
-    logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
+    if (isPublicError(formatted)) return formatted;
+    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error while resolving');
     if (!production) return formatted;
     return {
       message: 'Internal server error',
