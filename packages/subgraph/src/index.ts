@@ -7,4 +7,4 @@ export * as scalars from './scalars';
 export { createSubgraphClient, type SubgraphClient, type SubgraphClientOptions } from './subgraph-client';
 // Services build their metrics here to feed them database events; the server serves them on /metrics.
 export { createMetrics, type Metrics } from '@supergraph/observability';
-export { createServiceDatabase } from './service-database';
+export { createServiceDatabase, openMigratedDatabase } from './service-database';

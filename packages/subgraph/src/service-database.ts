@@ -2,8 +2,9 @@
 // an optional extra listener (tests count statements) sees every statement too.
 import type pg from 'pg';
 import type { Kysely, LogEvent } from 'kysely';
-import { createDatabase } from '@supergraph/db';
+import { createDatabase, createPool, migrateToLatest, type Migrations } from '@supergraph/db';
 import { createMetrics, type Metrics } from '@supergraph/observability';
+import type { Logger } from './logger';
 
 export function createServiceDatabase<Database>(
   service: string,
@@ -19,4 +20,21 @@ export function createServiceDatabase<Database>(
     },
   });
   return { db, metrics };
+}
+
+/**
+ * What every subgraph's main.ts does first: a pool on its own database, brought to the latest migration.
+ * Returns the pool (the server's) and a plain Kysely handle over it for start-up work (seeding, jobs).
+ */
+export async function openMigratedDatabase<Database>(
+  service: string,
+  connectionString: string,
+  migrations: Migrations,
+  logger: Logger,
+): Promise<{ pool: pg.Pool; db: Kysely<Database> }> {
+  const pool = createPool({ connectionString, applicationName: service });
+  const db = createDatabase<Database>(pool);
+  const applied = await migrateToLatest(db, migrations);
+  if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+  return { pool, db };
 }

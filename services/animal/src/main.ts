@@ -1,6 +1,5 @@
 // Process entry of the animal subgraph: configuration, database, migrations, listen, graceful stop.
-import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
-import { createLogger, runMain, stopOnSignals } from '@supergraph/subgraph';
+import { createLogger, openMigratedDatabase, runMain, stopOnSignals } from '@supergraph/subgraph';
 import { loadConfig } from './config';
 import { migrations } from './db/migrations';
 import { createAnimalServer } from './server';
@@ -8,9 +7,7 @@ import { createAnimalServer } from './server';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger('animal', config.LOG_LEVEL);
-  const pool = createPool({ connectionString: config.DATABASE_URL, applicationName: 'animal' });
-  const applied = await migrateToLatest(createDatabase(pool), migrations);
-  if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+  const { pool } = await openMigratedDatabase('animal', config.DATABASE_URL, migrations, logger);
   const server = createAnimalServer({
     pool,
     claimsKey: { secret: config.INTERNAL_CLAIMS_SECRET },

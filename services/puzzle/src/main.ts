@@ -1,8 +1,7 @@
 // Process entry of the puzzle subgraph: configuration, database, migrations, scheduled jobs, listen,
 // graceful stop.
-import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
 import { createScheduler } from '@supergraph/jobs';
-import { createLogger, runMain, stopOnSignals } from '@supergraph/subgraph';
+import { createLogger, openMigratedDatabase, runMain, stopOnSignals } from '@supergraph/subgraph';
 import { loadConfig } from './config';
 import { migrations } from './db/migrations';
 import type { Database } from './db/schema';
@@ -12,10 +11,7 @@ import { createPuzzleServer } from './server';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger('puzzle', config.LOG_LEVEL);
-  const pool = createPool({ connectionString: config.DATABASE_URL, applicationName: 'puzzle' });
-  const db = createDatabase<Database>(pool);
-  const applied = await migrateToLatest(db, migrations);
-  if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+  const { pool, db } = await openMigratedDatabase<Database>('puzzle', config.DATABASE_URL, migrations, logger);
   const scheduler = config.JOBS_ENABLED
     ? createScheduler({ connectionString: config.DATABASE_URL, jobs: puzzleJobs(db, logger), logger })
     : undefined;

@@ -1,8 +1,7 @@
 // Process entry of the users subgraph: configuration, database, migrations, keys, listen, graceful stop.
-import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
 import { loadOrCreateDevSigningKey, signingKeyFromPem } from '@supergraph/auth';
 import { createScheduler } from '@supergraph/jobs';
-import { createLogger, runMain, stopOnSignals } from '@supergraph/subgraph';
+import { createLogger, openMigratedDatabase, runMain, stopOnSignals } from '@supergraph/subgraph';
 import { loadConfig } from './config';
 import { migrations } from './db/migrations';
 import type { Database } from './db/schema';
@@ -13,10 +12,7 @@ import { createUsersServer } from './server';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger('users', config.LOG_LEVEL);
-  const pool = createPool({ connectionString: config.DATABASE_URL, applicationName: 'users' });
-  const setupDb = createDatabase<Database>(pool);
-  const applied = await migrateToLatest(setupDb, migrations);
-  if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+  const { pool, db: setupDb } = await openMigratedDatabase<Database>('users', config.DATABASE_URL, migrations, logger);
   if (config.SEED_DEMO_DATA) {
     const created = await seedDemoUsers(setupDb);
     if (created.length) logger.info({ users: created }, 'created demo accounts');

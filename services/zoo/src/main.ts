@@ -1,6 +1,5 @@
 // Process entry of the zoo subgraph: configuration, database, migrations, listen, graceful stop.
-import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
-import { createLogger, runMain, stopOnSignals } from '@supergraph/subgraph';
+import { createLogger, openMigratedDatabase, runMain, stopOnSignals } from '@supergraph/subgraph';
 import { loadConfig } from './config';
 import { migrations } from './db/migrations';
 import { createZooServer } from './server';
@@ -8,9 +7,7 @@ import { createZooServer } from './server';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger('zoo', config.LOG_LEVEL);
-  const pool = createPool({ connectionString: config.DATABASE_URL, applicationName: 'zoo' });
-  const applied = await migrateToLatest(createDatabase(pool), migrations);
-  if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+  const { pool } = await openMigratedDatabase('zoo', config.DATABASE_URL, migrations, logger);
   const server = createZooServer({
     pool,
     claimsKey: { secret: config.INTERNAL_CLAIMS_SECRET },
