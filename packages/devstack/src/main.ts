@@ -2,7 +2,7 @@
 // server in DATABASE_URL), gives each subgraph its own database, starts the subgraphs listed in
 // supergraph.yaml and the gateway as separate processes, and stops everything cleanly on Ctrl-C.
 import path from 'node:path';
-import { ensureDatabase, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@supergraph/db';
+import { EmbeddedPostgresError, ensureDatabase, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@supergraph/db';
 import { readSupergraphConfig } from '@supergraph/composition';
 import { loadConfig } from './config';
 import { seedDemoPuzzles, seedDemoZoos } from './demo-data';
@@ -38,13 +38,13 @@ async function main(): Promise<void> {
   try {
     let adminUrl = config.DATABASE_URL;
     if (!adminUrl) {
-      console.log(`Starting embedded Postgres on 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT} (data in ${path.join(config.DATA_DIR, 'postgres')})…`);
+      console.log(`Starting embedded Postgres on 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}…`);
       postgres = await startEmbeddedPostgres({
         dataDir: path.join(config.DATA_DIR, 'postgres'),
         port: config.EMBEDDED_POSTGRES_PORT,
         persistent: true,
-        exitOnSignals: false,
       });
+      console.log(`Embedded Postgres is up (data in ${postgres.dataDir}).`);
       adminUrl = postgres.url('postgres');
     }
 
@@ -107,9 +107,16 @@ ${
 
 Press Ctrl-C to stop.`);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof EmbeddedPostgresError) {
+      console.error('(npm start: EMBEDDED_POSTGRES_PORT and DATA_DIR choose its port and folder; DATABASE_URL uses a server of yours instead.)');
+    }
     await stopAll(1);
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  // Only a bad setting gets here (everything after start-up has its own handler): say it plainly.
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
