@@ -1,10 +1,11 @@
 // Access tokens: short-lived asymmetric JWTs issued by the users service and verified by the gateway.
 import { randomUUID } from 'node:crypto';
+import { jwtVerify, type JWTPayload } from 'jose';
 import jwt from 'jsonwebtoken';
-import { JwksClient } from 'jwks-rsa';
 import { LRUCache } from 'lru-cache';
 import { GraphQLError } from 'graphql';
 import { Unauthenticated } from '@supergraph/errors';
+import { KeySetUnavailable, createRemoteKeySet, type RemoteKeySet, type RemoteKeySetOptions } from './remote-key-set';
 import type { SigningKey } from './signing-keys';
 import { isRole, type Viewer } from './viewer';
 
@@ -17,8 +18,9 @@ export interface TokenAudience {
 
 export interface AccessTokenClaims extends Viewer {
   jti: string;
-  /** Expiry, seconds since the epoch. */
+  /** Expiry and issue time, seconds since the epoch. */
   exp: number;
+  iat: number;
 }
 
 export function issueAccessToken(
@@ -38,7 +40,9 @@ export function issueAccessToken(
 }
 
 export interface AccessTokenVerifierOptions extends TokenAudience {
-  jwksUri: string;
+  /** The users service's JWKS: a URL (fetched as remote-key-set.ts describes) or a key set of the caller's. */
+  jwksUri: string | RemoteKeySet;
+  keySetOptions?: RemoteKeySetOptions;
   /** Tokens whose exp - iat exceeds this are refused, whoever signed them. */
   maxLifetimeSeconds?: number;
   clockToleranceSeconds?: number;
@@ -50,33 +54,13 @@ export interface AccessTokenVerifier {
   verify(accessToken: string): Promise<AccessTokenClaims>;
 }
 
-const ALGORITHMS: jwt.Algorithm[] = ['ES256', 'RS256'];
+const ALGORITHMS = ['ES256', 'RS256'];
 
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
   const maxLifetime = options.maxLifetimeSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
   const clockTolerance = options.clockToleranceSeconds ?? 5;
-  // jwks-rsa caches keys and refetches (rate-limited) when a token names a kid it has not seen.
-  const jwks = new JwksClient({
-    jwksUri: options.jwksUri,
-    cache: true,
-    cacheMaxAge: 10 * 60_000,
-    rateLimit: true,
-    jwksRequestsPerMinute: 10,
-    timeout: 5_000,
-  });
+  const keySet = typeof options.jwksUri === 'string' ? createRemoteKeySet(options.jwksUri, options.keySetOptions) : options.jwksUri;
   const verified = new LRUCache<string, AccessTokenClaims>({ max: options.cacheSize ?? 10_000 });
-
-  async function publicKeyFor(kid: string): Promise<string> {
-    try {
-      return (await jwks.getSigningKey(kid)).getPublicKey();
-    } catch (error) {
-      if ((error as Error).name === 'SigningKeyNotFoundError') throw new Unauthenticated('Invalid access token', 401);
-      // The key set could not be fetched: not the caller's fault, so not UNAUTHENTICATED.
-      throw new GraphQLError('Access tokens cannot be verified right now', {
-        extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 503 } },
-      });
-    }
-  }
 
   return {
     async verify(accessToken) {
@@ -87,25 +71,27 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
         verified.delete(accessToken);
         throw new Unauthenticated('Access token expired', 401);
       }
-      const decoded = jwt.decode(accessToken, { complete: true });
-      if (!decoded || typeof decoded.payload === 'string') throw new Unauthenticated('Invalid access token', 401);
-      const { kid, alg } = decoded.header;
-      if (!kid || !ALGORITHMS.includes(alg as jwt.Algorithm)) throw new Unauthenticated('Invalid access token', 401);
-      const publicKey = await publicKeyFor(kid);
-      let payload: jwt.JwtPayload;
+      let payload: JWTPayload;
       try {
-        payload = jwt.verify(accessToken, publicKey, {
+        ({ payload } = await jwtVerify(accessToken, (header) => keySet.getKey(header), {
           algorithms: ALGORITHMS,
           issuer: options.issuer,
           audience: options.audience,
           clockTolerance,
-          maxAge: maxLifetime + clockTolerance,
-        }) as jwt.JwtPayload;
+          maxTokenAge: maxLifetime + clockTolerance,
+          requiredClaims: ['sub', 'exp', 'iat', 'jti'],
+        }));
       } catch (error) {
-        const expired = (error as Error).name === 'TokenExpiredError';
+        if (error instanceof KeySetUnavailable) {
+          // The key set could not be fetched: not the caller's fault, so not UNAUTHENTICATED.
+          throw new GraphQLError('Access tokens cannot be verified right now', {
+            extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 503 } },
+          });
+        }
+        const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
         throw new Unauthenticated(expired ? 'Access token expired' : 'Invalid access token', 401);
       }
-      const { sub, role, exp, iat, jti } = payload;
+      const { sub, role, exp, iat, jti } = payload as JWTPayload & { role?: unknown };
       if (
         typeof sub !== 'string' ||
         !isRole(role) ||
@@ -116,7 +102,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       ) {
         throw new Unauthenticated('Invalid access token', 401);
       }
-      const claims: AccessTokenClaims = { id: sub, role, exp, jti };
+      const claims: AccessTokenClaims = { id: sub, role, exp, jti, iat };
       verified.set(accessToken, claims, { ttl: Math.max(1, exp - nowSeconds) * 1000 });
       return claims;
     },

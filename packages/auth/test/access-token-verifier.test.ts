@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAccessTokenVerifier, generateSigningKey, issueAccessToken, publicJwks, type SigningKey } from '../src';
@@ -70,5 +71,30 @@ describe('access token verifier', () => {
     await expect(verifier.verify(issueAccessToken(stranger, viewer, AUDIENCE))).rejects.toMatchObject({
       extensions: { code: 'UNAUTHENTICATED' },
     });
+  });
+
+  it('verifies a token signed with a newly rotated key after a flood of 1000 tokens with random kids', async () => {
+    const oldKey = generateSigningKey();
+    published = [oldKey];
+    const verifier = createAccessTokenVerifier({ jwksUri, ...AUDIENCE });
+    await verifier.verify(issueAccessToken(oldKey, viewer, AUDIENCE));
+    const flood = Array.from({ length: 1000 }, () => issueAccessToken({ ...oldKey, kid: randomBytes(32).toString('base64url') }, viewer, AUDIENCE));
+    const refused = await Promise.all(flood.map((token) => verifier.verify(token).then(() => false, () => true)));
+    expect(refused.every(Boolean)).toBe(true);
+
+    const newKey = generateSigningKey();
+    published = [oldKey, newKey];
+    await expect(verifier.verify(issueAccessToken(newKey, viewer, AUDIENCE))).resolves.toMatchObject(viewer);
+    // The flood cost the JWKS endpoint one shared fetch, and the new key one more.
+    expect(fetches).toBeLessThanOrEqual(3);
+  });
+
+  it('refuses a malformed kid without fetching the key set', async () => {
+    const key = generateSigningKey();
+    published = [key];
+    const verifier = createAccessTokenVerifier({ jwksUri, ...AUDIENCE });
+    const token = issueAccessToken({ ...key, kid: '../../admin?x=<script>' }, viewer, AUDIENCE);
+    await expect(verifier.verify(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(fetches).toBe(0);
   });
 });
