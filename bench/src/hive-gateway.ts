@@ -3,9 +3,10 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { CLAIMS_HEADER, requestDigest, signForwardedClaims } from '@supergraph/auth';
+import { CLAIMS_HEADER, requestDigest, serviceKeys, signForwardedClaims, signingKeyFromPem } from '@supergraph/auth';
 
-const secret = process.env.INTERNAL_CLAIMS_SECRET!;
+// Signs as the gateway, with the key the subgraphs were told belongs to it.
+const keys = serviceKeys('gateway', signingKeyFromPem(process.env.BENCH_CLAIMS_SIGNING_KEY!));
 const file = process.env.SUPERGRAPH_SDL_FILE!;
 const subgraphByUrl = new Map(
   [...readFileSync(file, 'utf8').matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((match) => [match[2]!, match[1]!]),
@@ -18,11 +19,11 @@ const gateway = createGatewayRuntime({
   maskedErrors: false,
   plugins: () => [
     {
-      onFetch({ url, options, setOptions }) {
+      async onFetch({ url, options, setOptions }) {
         const subgraph = subgraphByUrl.get(url);
         if (!subgraph || typeof options.body !== 'string') return;
         const body = JSON.parse(options.body) as { query?: string; variables?: unknown };
-        const claims = signForwardedClaims({ secret }, { issuer: 'gateway', audience: subgraph, viewer: null, digest: requestDigest(body.query, body.variables) });
+        const claims = await signForwardedClaims(keys, { audience: subgraph, viewer: null, digest: requestDigest(body.query, body.variables) });
         setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), [CLAIMS_HEADER]: claims } });
       },
     },

@@ -96,7 +96,7 @@ async function fanout(stack: Stack) {
 }
 
 async function gateways(stack: Stack) {
-  const env = { INTERNAL_CLAIMS_SECRET: stack.claimsSecret, SUPERGRAPH_SDL_FILE: stack.supergraphFile };
+  const env = { BENCH_CLAIMS_SIGNING_KEY: stack.gatewayClaimsKeyPem, SUPERGRAPH_SDL_FILE: stack.supergraphFile };
   const runner = ['--conditions=@supergraph/source', '-r', '@swc-node/register'];
   const plainPort = await freePort();
   const hivePort = await freePort();

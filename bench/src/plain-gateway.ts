@@ -4,18 +4,19 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { CLAIMS_HEADER, requestDigest, signForwardedClaims } from '@supergraph/auth';
+import { CLAIMS_HEADER, requestDigest, serviceKeys, signForwardedClaims, signingKeyFromPem } from '@supergraph/auth';
 
-const secret = process.env.INTERNAL_CLAIMS_SECRET!;
+// Signs as the gateway, with the key the subgraphs were told belongs to it.
+const keys = serviceKeys('gateway', signingKeyFromPem(process.env.BENCH_CLAIMS_SIGNING_KEY!));
 
 class SigningDataSource extends RemoteGraphQLDataSource {
   constructor(private readonly subgraph: string, url: string) {
     super({ url });
   }
-  override willSendRequest({ request }: GraphQLDataSourceProcessOptions) {
+  override async willSendRequest({ request }: GraphQLDataSourceProcessOptions) {
     request.http?.headers.set(
       CLAIMS_HEADER,
-      signForwardedClaims({ secret }, { issuer: 'gateway', audience: this.subgraph, viewer: null, digest: requestDigest(request.query, request.variables) }),
+      await signForwardedClaims(keys, { audience: this.subgraph, viewer: null, digest: requestDigest(request.query, request.variables) }),
     );
   }
 }

@@ -20,7 +20,8 @@ export interface Stack {
   subgraphUrls: Record<SubgraphName, string>;
   gatewayUrl: string;
   supergraphFile: string;
-  claimsSecret: string;
+  /** The gateway's claims-signing key (PEM): the plain and Hive gateways sign with it too. */
+  gatewayClaimsKeyPem: string;
   processes: BenchProcess[];
   accessToken: string;
   stop(): Promise<void>;
@@ -34,12 +35,15 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
   for (const name of SUBGRAPHS) await ensureDatabase(adminUrl, name);
   const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const))) as Record<SubgraphName, number>;
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<SubgraphName, string>;
-  const claimsSecret = randomBytes(32).toString('hex');
+  const newPem = () => generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const gatewayClaimsKeyPem = newPem();
+  // Subgraphs read the gateway's public keys from it, as in production: its port is chosen now.
+  const gatewayPort = await freePort();
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const common = {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
-    INTERNAL_CLAIMS_SECRET: claimsSecret,
+    GATEWAY_JWKS_URL: `http://127.0.0.1:${gatewayPort}/.well-known/jwks.json`,
     ANSWER_SECRET: randomBytes(32).toString('hex'),
     JWT_PRIVATE_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
     JOBS_ENABLED: 'false',
@@ -49,7 +53,8 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
   const processes: BenchProcess[] = [];
   for (const name of SUBGRAPHS) {
     const dir = path.join(ROOT, 'services', name);
-    processes.push(start(name, [path.join(dir, 'dist/main.js')], { ...common, PORT: String(ports[name]), DATABASE_URL: withDatabase(adminUrl, name) }, dir));
+    const signs: Record<string, string> = name === 'zoo' || name === 'animal' ? { CLAIMS_SIGNING_KEY: newPem() } : {};
+    processes.push(start(name, [path.join(dir, 'dist/main.js')], { ...common, ...signs, PORT: String(ports[name]), DATABASE_URL: withDatabase(adminUrl, name) }, dir));
   }
   await Promise.all(SUBGRAPHS.map((name, index) => waitFor(new URL('/ready', subgraphUrls[name]).toString(), name, processes[index])));
   log(`subgraphs up on ${Object.values(ports).join(', ')}`);
@@ -59,7 +64,6 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     supergraphFile,
     composeSupergraph(SUBGRAPHS.map((name) => ({ name, url: subgraphUrls[name], sdl: readFileSync(path.join(ROOT, 'services', name, 'schema.graphql'), 'utf8') }))),
   );
-  const gatewayPort = await freePort();
   const gateway = start(
     'gateway',
     [path.join(ROOT, 'gateway/dist/main.js')],
@@ -70,6 +74,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       USERS_JWKS_URL: new URL('/.well-known/jwks.json', subgraphUrls.users).toString(),
       RATE_LIMIT_ENABLED: 'false',
       REDIS_URL: '',
+      CLAIMS_SIGNING_KEY: gatewayClaimsKeyPem,
     },
     path.join(ROOT, 'gateway'),
   );
@@ -83,7 +88,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     subgraphUrls,
     gatewayUrl,
     supergraphFile,
-    claimsSecret,
+    gatewayClaimsKeyPem,
     processes,
     accessToken: '',
     async stop() {

@@ -2,13 +2,14 @@
 // operation), the request id and W3C trace context, over keep-alive connections, within a timeout.
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type ForwardedClaimsKey } from '@supergraph/auth';
+import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type ServiceKeys } from '@supergraph/auth';
 import type { GatewayContext } from './context';
 
 export type FetchOutcome = 'ok' | 'error' | 'timeout';
 
 export interface SubgraphFetchOptions {
-  claimsKey: ForwardedClaimsKey;
+  /** The gateway's own keys: each fetch's claims are signed with them. */
+  keys: ServiceKeys;
   /** A fetch that takes longer is abandoned; the query gets partial data and an error. */
   timeoutMs: number;
   onFetch?: (subgraph: string, seconds: number, outcome: FetchOutcome) => void;
@@ -38,13 +39,12 @@ export class ClaimsForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     }) as unknown as Fetcher;
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const incoming = context as Partial<GatewayContext> | undefined;
     const headers = request.http?.headers;
     headers?.set(
       CLAIMS_HEADER,
-      signForwardedClaims(this.options.claimsKey, {
-        issuer: 'gateway',
+      await signForwardedClaims(this.options.keys, {
         audience: this.subgraphName,
         viewer: incoming?.viewer ?? null,
         digest: requestDigest(request.query, request.variables),

@@ -1,9 +1,8 @@
 // The gateway's configuration, parsed once from the environment by main.ts.
 import path from 'node:path';
-import { flag, logLevel, nodeEnv, parseConfig, port, resolveSecrets, httpUrl, z } from '@supergraph/config';
+import { claimsSigningVariables, flag, logLevel, nodeEnv, parseConfig, port, redisUrl, requireInProduction, httpUrl, z } from '@supergraph/config';
 import { DEFAULT_LIMITS } from './operation-limits';
 import { DEFAULT_RATE_LIMIT } from './rate-limit';
-import { DEVELOPMENT_CLAIMS_SECRET } from '@supergraph/auth';
 
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
@@ -32,7 +31,9 @@ const schema = z.object({
   RATE_LIMIT_BURST: count(DEFAULT_RATE_LIMIT.burst),
   RATE_LIMIT_BURST_WINDOW_SECONDS: count(DEFAULT_RATE_LIMIT.burstWindowSeconds),
   /** Shared rate-limit budgets across gateway replicas; unset: in memory. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  REDIS_URL: redisUrl.optional(),
+  /** The key the gateway signs forwarded claims with (its public half is served at /.well-known/jwks.json). */
+  ...claimsSigningVariables,
   PERSISTED_QUERIES: z.enum(['off', 'apq', 'safelist']).default('apq'),
   PERSISTED_QUERIES_MANIFEST: z.string().default(path.resolve(__dirname, '../../packages/schema-checks/persisted-queries.json')),
   /** Comma-separated browser origins allowed by CORS. */
@@ -45,7 +46,6 @@ const schema = z.object({
 
 export type GatewayConfig = z.infer<typeof schema> & {
   production: boolean;
-  INTERNAL_CLAIMS_SECRET: string;
   /** Routing URL overrides by subgraph name, from SUBGRAPH_<NAME>_URL (e.g. inside docker-compose). */
   subgraphUrls: Record<string, string>;
   /** Fetch deadlines by subgraph name, from SUBGRAPH_<NAME>_TIMEOUT_MS. */
@@ -66,8 +66,8 @@ function perSubgraph(env: Record<string, string | undefined>, suffix: string): R
 export function loadConfig(env: Record<string, string | undefined>): GatewayConfig {
   const config = parseConfig(schema, env);
   const production = config.NODE_ENV === 'production';
-  const secrets = resolveSecrets(env, production, { INTERNAL_CLAIMS_SECRET: DEVELOPMENT_CLAIMS_SECRET });
+  requireInProduction(production, { CLAIMS_SIGNING_KEY: config.CLAIMS_SIGNING_KEY });
   const subgraphUrls = parseConfig(z.record(z.string(), httpUrl), perSubgraph(env, 'URL'));
   const subgraphTimeouts = parseConfig(z.record(z.string(), z.coerce.number().int().min(100).max(120_000)), perSubgraph(env, 'TIMEOUT_MS'));
-  return { ...config, ...secrets, production, subgraphUrls, subgraphTimeouts };
+  return { ...config, production, subgraphUrls, subgraphTimeouts };
 }

@@ -1,8 +1,7 @@
 // Process entry of the gateway: configuration, serve the composed supergraph file (reloading it when it
 // changes), rate limits (Redis-backed when REDIS_URL is set), listen, stop on SIGTERM.
-import { Redis } from 'ioredis';
 import { createAccessTokenVerifier } from '@supergraph/auth';
-import { createLogger, runMain, stopOnSignals } from '@supergraph/subgraph';
+import { connectRedis, createLogger, loadServiceKeys, runMain, stopOnSignals } from '@supergraph/subgraph';
 import { loadConfig } from './config';
 import { readManifest } from './persisted-queries';
 import { createRequestRateLimiter } from './rate-limit';
@@ -11,8 +10,7 @@ import { createGatewayServer } from './server';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger('gateway', config.LOG_LEVEL);
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
-  redis?.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger) : undefined;
   const server = createGatewayServer({
     supergraph: { file: config.SUPERGRAPH_SDL_FILE },
     subgraphUrls: config.subgraphUrls,
@@ -21,7 +19,12 @@ async function main(): Promise<void> {
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
     }),
-    claimsKey: { secret: config.INTERNAL_CLAIMS_SECRET },
+    keys: loadServiceKeys({
+      issuer: 'gateway',
+      privateKeyPem: config.CLAIMS_SIGNING_KEY,
+      retiredKeyPem: config.CLAIMS_SIGNING_KEY_RETIRED,
+      devKeysDir: config.DEV_KEYS_DIR,
+    }),
     logger,
     production: config.production,
     bodyLimit: `${config.MAX_BODY_BYTES}b`,

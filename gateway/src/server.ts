@@ -10,7 +10,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { CLAIMS_HEADER, type AccessTokenVerifier, type ForwardedClaimsKey } from '@supergraph/auth';
+import { CLAIMS_HEADER, publicJwks, type AccessTokenVerifier, type ServiceKeys } from '@supergraph/auth';
 import { createMetrics, requestIdFrom, traceContextFromHeaders } from '@supergraph/observability';
 import { listenHttp, type Logger } from '@supergraph/subgraph';
 import { ClaimsForwardingDataSource } from './claims-data-source';
@@ -27,7 +27,8 @@ export interface GatewayOptions {
   /** Routing URL overrides by subgraph name (e.g. container host names). */
   subgraphUrls?: Record<string, string>;
   verifier: AccessTokenVerifier;
-  claimsKey: ForwardedClaimsKey;
+  /** The gateway's claims-signing keys; their public halves are served at GET /.well-known/jwks.json. */
+  keys: ServiceKeys;
   logger: Logger;
   production: boolean;
   /** Largest accepted request body (default 100 KB; larger is HTTP 413). */
@@ -80,7 +81,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     supergraphSdl: source ?? (options.supergraph as { sdl: string }).sdl,
     buildService: ({ name, url }) =>
       new ClaimsForwardingDataSource(name, overrides[name] ?? url!, {
-        claimsKey: options.claimsKey,
+        keys: options.keys,
         timeoutMs: options.subgraphTimeouts?.[name] ?? options.subgraphTimeoutMs ?? 5_000,
         onFetch: (subgraph, seconds, outcome) => metrics.observeSubgraphFetch(subgraph, seconds, outcome),
       }),
@@ -120,6 +121,11 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.render());
+  });
+  // Subgraphs verify the claims the gateway signs against these keys.
+  const jwks = publicJwks(options.keys.published);
+  app.get('/.well-known/jwks.json', (_req, res) => {
+    res.set('cache-control', 'public, max-age=60').json(jwks);
   });
 
   // express.json's errors (a body over the limit, malformed JSON) as GraphQL-shaped responses.

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { CLAIMS_HEADER, signForwardedClaims, requestDigest } from '@supergraph/auth';
-import { CLAIMS_KEY, generateSigningKey, startSupergraph, TOKENS, type Supergraph } from './support/supergraph';
+import { GATEWAY_KEYS, generateSigningKey, startSupergraph, TOKENS, type Supergraph } from './support/supergraph';
 
 let supergraph: Supergraph;
 let alice: { id: string; role: 'USER' | 'ADMIN' };
@@ -107,8 +107,7 @@ describe('the gateway and access tokens', () => {
 
 describe('the internal claims header', () => {
   it('has no effect when a client sends it to the gateway, even validly signed', async () => {
-    const adminClaims = signForwardedClaims(CLAIMS_KEY, {
-      issuer: 'gateway',
+    const adminClaims = await signForwardedClaims(GATEWAY_KEYS, {
       audience: 'users',
       viewer: { id: alice.id, role: 'ADMIN' },
       digest: requestDigest(ME, undefined),
@@ -120,11 +119,33 @@ describe('the internal claims header', () => {
 
   it('cannot be replayed to the subgraph for a different operation', async () => {
     // What a gateway would send for `{ me { id } }` does not authorise `{ me { email } }`.
-    const claims = signForwardedClaims(CLAIMS_KEY, { issuer: 'gateway', audience: 'users', viewer: alice, digest: requestDigest('{ me { id } }', undefined) });
+    const claims = await signForwardedClaims(GATEWAY_KEYS, { audience: 'users', viewer: alice, digest: requestDigest('{ me { id } }', undefined) });
     const response = await fetch(supergraph.subgraphs.users.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims },
       body: JSON.stringify({ query: '{ me { email } }' }),
+    });
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('the gateway’s published keys', () => {
+  it('serves its claims-signing public keys at /.well-known/jwks.json: no symmetric key, no private part', async () => {
+    const response = await fetch(new URL('/.well-known/jwks.json', supergraph.gatewayUrl));
+    expect(response.status).toBe(200);
+    const { keys } = (await response.json()) as { keys: Record<string, unknown>[] };
+    expect(keys.map((key) => key.kid)).toEqual([GATEWAY_KEYS.current.kid]);
+    for (const key of keys) {
+      expect(key).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
+      expect(key).not.toHaveProperty('d');
+    }
+  });
+
+  it('cannot sign for the subgraphs with anything it publishes (a subgraph called directly is 401)', async () => {
+    const response = await fetch(supergraph.subgraphs.users.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: ME }),
     });
     expect(response.status).toBe(401);
   });

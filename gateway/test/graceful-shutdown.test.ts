@@ -8,7 +8,7 @@ import { composeSupergraph } from '@supergraph/composition';
 import * as users from '@supergraph/users';
 import { freePort } from '@supergraph/testing';
 import { startFaultySubgraph, FAULTY_SDL, type FaultySubgraph } from './support/faulty-subgraph';
-import { CLAIMS_KEY, startSupergraph, TOKENS, type Supergraph } from './support/supergraph';
+import { GATEWAY_KEYS, startSupergraph, TOKENS, type Supergraph } from './support/supergraph';
 
 let supergraph: Supergraph;
 let faulty: FaultySubgraph;
@@ -47,7 +47,7 @@ describe('the gateway process on SIGTERM', () => {
         USERS_JWKS_URL: new URL('/.well-known/jwks.json', supergraph.subgraphs.users.url).toString(),
         JWT_ISSUER: TOKENS.issuer,
         JWT_AUDIENCE: TOKENS.audience,
-        INTERNAL_CLAIMS_SECRET: CLAIMS_KEY.secret,
+        CLAIMS_SIGNING_KEY: GATEWAY_KEYS.current.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
         RATE_LIMIT_ENABLED: 'false',
         REDIS_URL: '',
         LOG_LEVEL: 'info',

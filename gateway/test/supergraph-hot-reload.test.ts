@@ -7,7 +7,7 @@ import { createLogger } from '@supergraph/subgraph';
 import * as users from '@supergraph/users';
 import * as zoo from '@supergraph/zoo';
 import { createGatewayServer, type GatewayServer } from '../src';
-import { CLAIMS_KEY, startSupergraph, TOKENS, type Supergraph } from './support/supergraph';
+import { GATEWAY_KEYS, startSupergraph, TOKENS, type Supergraph } from './support/supergraph';
 
 let supergraph: Supergraph;
 let gateway: GatewayServer;
@@ -54,7 +54,7 @@ beforeAll(async () => {
   gateway = createGatewayServer({
     supergraph: { file },
     verifier: createAccessTokenVerifier({ jwksUri: new URL('/.well-known/jwks.json', supergraph.subgraphs.users.url).toString(), ...TOKENS }),
-    claimsKey: CLAIMS_KEY,
+    keys: GATEWAY_KEYS,
     logger: createLogger('gateway', 'silent'),
     production: false,
   });

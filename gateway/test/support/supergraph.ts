@@ -1,19 +1,21 @@
 // Boots the subgraphs on fresh real databases and the gateway in front of them, in-process, on free
-// loopback ports, wired as in production (JWKS over HTTP, signed claims headers, composed schema files).
+// loopback ports, wired as in production (JWKS over HTTP for access tokens and for the gateway's and each
+// calling service's claims keys, signed claims headers, composed schema files).
 import { readFileSync } from 'node:fs';
 import type { Migrations } from '@supergraph/db';
 import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
 import { createAccessTokenVerifier, generateSigningKey, issueAccessToken, type SigningKey, type Viewer } from '@supergraph/auth';
 import { composeSupergraph } from '@supergraph/composition';
-import { createLogger, type SubgraphServer } from '@supergraph/subgraph';
-import { freePort, startPostgres, type TestDatabase } from '@supergraph/testing';
+import { createClaimsTrust, createLogger, jwksUrlOf, type SubgraphServer } from '@supergraph/subgraph';
+import { freePort, startPostgres, testKeys, type TestDatabase } from '@supergraph/testing';
 import * as users from '@supergraph/users';
 import * as zoo from '@supergraph/zoo';
 import * as animal from '@supergraph/animal';
 import * as puzzle from '@supergraph/puzzle';
 import { createGatewayServer } from '../../src';
 
-export const CLAIMS_KEY = { secret: 'gateway-test-claims-secret-at-least-32-chars' };
+/** The gateway's claims-signing keys in these tests (fresh per test process). */
+export const GATEWAY_KEYS = testKeys('gateway');
 export const TOKENS = { issuer: 'supergraph-users', audience: 'supergraph' };
 const logger = createLogger('test', 'silent');
 
@@ -68,20 +70,25 @@ export async function startSupergraph(): Promise<Supergraph> {
     },
   };
 
+  // Every subgraph fetches the gateway's public keys from it, as in production: reserve its port first.
+  const gatewayPort = await freePort();
+  const gatewayJwks = `http://127.0.0.1:${gatewayPort}/.well-known/jwks.json`;
   const usersServer = users.createUsersServer({
     pool: usersDb.pool,
     sessions: { signingKey, ...TOKENS, refreshTokenTtlDays: 30 },
-    claimsKey: CLAIMS_KEY,
+    claims: createClaimsTrust({ name: 'users', gateway: gatewayJwks }),
     loginThrottle: { maxFailures: 5, lockoutSeconds: 900 },
     logger,
     production: false,
   });
   // zoo and animal call each other: reserve the animal port first so zoo knows where to find it.
   const animalPort = await freePort();
+  const animalUrlReserved = `http://127.0.0.1:${animalPort}/graphql`;
   const zooServer = zoo.createZooServer({
     pool: zooDb.pool,
-    claimsKey: CLAIMS_KEY,
-    animalService: { url: `http://127.0.0.1:${animalPort}/graphql`, timeoutMs: 1_000 },
+    keys: testKeys('zoo'),
+    claims: createClaimsTrust({ name: 'zoo', gateway: gatewayJwks, callers: { animal: jwksUrlOf(animalUrlReserved) } }),
+    animalService: { url: animalUrlReserved, timeoutMs: 1_000 },
     logger,
     production: false,
   });
@@ -89,7 +96,8 @@ export async function startSupergraph(): Promise<Supergraph> {
   const { url: zooUrl } = await zooServer.listen(0);
   const animalServer = animal.createAnimalServer({
     pool: animalDb.pool,
-    claimsKey: CLAIMS_KEY,
+    keys: testKeys('animal'),
+    claims: createClaimsTrust({ name: 'animal', gateway: gatewayJwks, callers: { zoo: jwksUrlOf(zooUrl) } }),
     zooService: { url: zooUrl, timeoutMs: 1_000 },
     logger,
     production: false,
@@ -97,7 +105,7 @@ export async function startSupergraph(): Promise<Supergraph> {
   const { url: animalUrl } = await animalServer.listen(animalPort);
   const puzzleServer = puzzle.createPuzzleServer({
     pool: puzzleDb.pool,
-    claimsKey: CLAIMS_KEY,
+    claims: createClaimsTrust({ name: 'puzzle', gateway: gatewayJwks }),
     answerSecret: 'gateway-test-answer-secret-of-32-characters',
     settings: { cooldown: puzzle.DEFAULT_COOLDOWN, maxLeaderboardMembers: 200 },
     logger,
@@ -114,11 +122,11 @@ export async function startSupergraph(): Promise<Supergraph> {
       { name: 'puzzle', url: puzzleUrl, sdl: readFileSync(puzzle.SCHEMA_FILE, 'utf8') },
     ]) },
     verifier: createAccessTokenVerifier({ jwksUri: new URL('/.well-known/jwks.json', usersUrl).toString(), ...TOKENS }),
-    claimsKey: CLAIMS_KEY,
+    keys: GATEWAY_KEYS,
     logger,
     production: false,
   });
-  const { url: gatewayUrl } = await gateway.listen(0);
+  const { url: gatewayUrl } = await gateway.listen(gatewayPort);
 
   const running = (url: string, server: SubgraphServer, pool: { query: (text: string, values?: unknown[]) => Promise<{ rows: any[] }> }): RunningSubgraph => ({
     url,
@@ -196,7 +204,7 @@ export async function startGateway(
       ]),
     },
     verifier: createAccessTokenVerifier({ jwksUri: new URL('/.well-known/jwks.json', supergraph.subgraphs.users.url).toString(), ...TOKENS }),
-    claimsKey: CLAIMS_KEY,
+    keys: GATEWAY_KEYS,
     logger,
     production: false,
     ...options,

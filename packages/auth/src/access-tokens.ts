@@ -5,7 +5,7 @@ import jwt from 'jsonwebtoken';
 import { LRUCache } from 'lru-cache';
 import { GraphQLError } from 'graphql';
 import { Unauthenticated } from '@supergraph/errors';
-import { KeySetUnavailable, createRemoteKeySet, type RemoteKeySet, type RemoteKeySetOptions } from './remote-key-set';
+import { KeySetUnavailable, createRemoteKeySet, type KeySet, type RemoteKeySetOptions } from './remote-key-set';
 import type { SigningKey } from './signing-keys';
 import { isRole, type Viewer } from './viewer';
 
@@ -41,7 +41,7 @@ export function issueAccessToken(
 
 export interface AccessTokenVerifierOptions extends TokenAudience {
   /** The users service's JWKS: a URL (fetched as remote-key-set.ts describes) or a key set of the caller's. */
-  jwksUri: string | RemoteKeySet;
+  jwksUri: string | KeySet;
   keySetOptions?: RemoteKeySetOptions;
   /** Tokens whose exp - iat exceeds this are refused, whoever signed them. */
   maxLifetimeSeconds?: number;

@@ -1,34 +1,42 @@
-// The gateway's word to a subgraph about who is calling: a short-lived HS256 JWT in an internal header,
-// bound to one audience (the subgraph) and one request body, so it cannot be forged, reused for another
-// subgraph, or attached to another operation.
+// The word of the gateway, or of a service calling another, to a subgraph about who is calling: a short-lived
+// JWT in an internal header, signed with the issuer's own private key (ES256, with kid), for one audience,
+// carrying only `sub` and `role`, bound to one operation and its variables, and accepted once. A receiver
+// trusts each issuer through that issuer's public keys only, so no process can sign as another; the gateway
+// may send any operation, another service only the operations declared for it (service-operations).
 import { createHash, randomUUID } from 'node:crypto';
-import jwt from 'jsonwebtoken';
-import { Unauthenticated } from '@supergraph/errors';
+import { GraphQLError } from 'graphql';
+import { SignJWT, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
+import { ErrorCode, Forbidden, Unauthenticated } from '@supergraph/errors';
+import { KeySetUnavailable, type KeySet } from './remote-key-set';
+import type { ReplayGuard } from './replay-guard';
+import type { SigningKey, VerificationKey } from './signing-keys';
 import { isRole, type Viewer } from './viewer';
 
 export const CLAIMS_HEADER = 'x-supergraph-claims';
+/** The JWS `typ` of a claims header, so that no other JWT (an access token, say) passes for one. */
+export const CLAIMS_TOKEN_TYPE = 'supergraph-claims+jwt';
 export const FORWARDED_CLAIMS_TTL_SECONDS = 60;
-/** Development only, and public: production refuses to start with it (see @supergraph/config resolveSecrets). */
-export const DEVELOPMENT_CLAIMS_SECRET = 'development-only-internal-claims-secret-not-for-production';
-const MIN_SECRET_LENGTH = 32;
+const CLOCK_TOLERANCE_SECONDS = 5;
 
-export interface ForwardedClaimsKey {
-  secret: string;
+/** A signer's identity: its name (the `iss` of what it signs), the key it signs with, and the keys it publishes. */
+export interface ServiceKeys {
+  issuer: string;
+  current: SigningKey;
+  /** What its JWKS lists: the current key first, then retired keys still published during a rotation. */
+  published: VerificationKey[];
+}
+
+export function serviceKeys(issuer: string, current: SigningKey, retired: VerificationKey[] = []): ServiceKeys {
+  return { issuer, current, published: [current, ...retired.filter((key) => key.kid !== current.kid)] };
 }
 
 export interface SignForwardedClaims {
-  /** Who signs: `gateway`, or a service calling another. */
-  issuer: string;
   /** The subgraph the request goes to. */
   audience: string;
   viewer: Viewer | null;
   /** requestDigest() of the operation sent with the header. */
   digest: string;
   ttlSeconds?: number;
-}
-
-function assertSecret({ secret }: ForwardedClaimsKey): void {
-  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`The internal claims secret must be at least ${MIN_SECRET_LENGTH} characters`);
 }
 
 /** What a claims header is bound to: the operation text and its variables, as both sides see them. */
@@ -38,55 +46,114 @@ export function requestDigest(query: string | undefined, variables: unknown): st
     .digest('base64url');
 }
 
-export function signForwardedClaims(key: ForwardedClaimsKey, claims: SignForwardedClaims): string {
-  assertSecret(key);
-  const payload: Record<string, unknown> = { dig: claims.digest };
+/** The identity of an operation document, as service-to-service allow-lists name it. */
+export function operationHash(document: string): string {
+  return createHash('sha256').update(document).digest('hex');
+}
+
+export async function signForwardedClaims(keys: ServiceKeys, claims: SignForwardedClaims): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const payload: JWTPayload = { dig: claims.digest };
   if (claims.viewer) payload.role = claims.viewer.role;
-  return jwt.sign(payload, key.secret, {
-    algorithm: 'HS256',
-    issuer: claims.issuer,
-    audience: claims.audience,
-    expiresIn: claims.ttlSeconds ?? FORWARDED_CLAIMS_TTL_SECONDS,
-    jwtid: randomUUID(),
-    ...(claims.viewer && { subject: claims.viewer.id }),
-  });
+  const token = new SignJWT(payload)
+    .setProtectedHeader({ alg: keys.current.algorithm, kid: keys.current.kid, typ: CLAIMS_TOKEN_TYPE })
+    .setIssuer(keys.issuer)
+    .setAudience(claims.audience)
+    .setIssuedAt(now)
+    .setExpirationTime(now + (claims.ttlSeconds ?? FORWARDED_CLAIMS_TTL_SECONDS))
+    .setJti(randomUUID());
+  if (claims.viewer) token.setSubject(claims.viewer.id);
+  return token.sign(keys.current.privateKey);
 }
 
-export interface VerifyForwardedClaims {
+export interface TrustedIssuer {
+  keys: KeySet;
+  /** operationHash()es this issuer may send; absent: any operation (the gateway). */
+  operations?: ReadonlySet<string>;
+}
+
+export interface ClaimsVerifierOptions {
+  /** This subgraph's name: the only audience it accepts. */
   audience: string;
-  /** requestDigest() of the operation that arrived with the header. */
-  digest: string;
-  trustedIssuers: string[];
+  issuers: Record<string, TrustedIssuer>;
+  replay: ReplayGuard;
 }
 
-export interface ForwardedClaims {
+export interface VerifiedClaims {
   viewer: Viewer | null;
   issuer: string;
+  /** What the header is bound to; checked against the executed operation by checkOperationBinding. */
+  digest: string;
+  operations?: ReadonlySet<string>;
+}
+
+export interface ClaimsVerifier {
+  /**
+   * Verifies a claims header's signature, issuer, audience, lifetime and single use. Throws UNAUTHENTICATED
+   * (HTTP 401) for a missing, forged, expired, replayed or foreign header, and a 503 when the issuer's keys
+   * cannot be fetched.
+   */
+  verify(header: string | undefined): Promise<VerifiedClaims>;
+}
+
+const refused = (message = 'This subgraph answers only callers with valid signed claims') => new Unauthenticated(message, 401);
+
+const unavailable = () =>
+  new GraphQLError('Signed claims cannot be verified right now', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, http: { status: 503 } } });
+
+export function createClaimsVerifier(options: ClaimsVerifierOptions): ClaimsVerifier {
+  return {
+    async verify(header) {
+      if (!header) throw refused();
+      let issuerName: unknown;
+      try {
+        issuerName = decodeJwt(header).iss; // only to pick the issuer's keys; verified below
+      } catch {
+        throw refused();
+      }
+      const issuer = typeof issuerName === 'string' && Object.hasOwn(options.issuers, issuerName) ? options.issuers[issuerName]! : undefined;
+      if (!issuer) throw refused();
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(header, (protectedHeader) => issuer.keys.getKey(protectedHeader), {
+          algorithms: ['ES256', 'RS256'],
+          typ: CLAIMS_TOKEN_TYPE,
+          issuer: issuerName as string,
+          audience: options.audience,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          maxTokenAge: FORWARDED_CLAIMS_TTL_SECONDS * 5,
+          requiredClaims: ['exp', 'iat', 'jti', 'dig'],
+        }));
+      } catch (error) {
+        if (error instanceof KeySetUnavailable) throw unavailable();
+        throw refused();
+      }
+      const { sub, role, dig, jti, exp } = payload as JWTPayload & { role?: unknown; dig?: unknown };
+      if (typeof dig !== 'string' || typeof jti !== 'string' || typeof exp !== 'number') throw refused();
+      let viewer: Viewer | null = null;
+      if (sub !== undefined) {
+        if (typeof sub !== 'string' || !isRole(role)) throw refused();
+        viewer = { id: sub, role };
+      }
+      let firstUse: boolean;
+      try {
+        firstUse = await options.replay.firstUse(jti, exp + CLOCK_TOLERANCE_SECONDS);
+      } catch {
+        throw unavailable(); // the shared replay memory (Redis) is down: refuse rather than risk a replay
+      }
+      if (!firstUse) throw refused('This claims header was used before');
+      return { viewer, issuer: issuerName as string, digest: dig, ...(issuer.operations && { operations: issuer.operations }) };
+    },
+  };
 }
 
 /**
- * Verifies a claims header. Throws UNAUTHENTICATED for anything forged, expired, meant for another
- * subgraph or bound to another operation.
+ * Checks verified claims against the operation the server is about to execute: the same text and variables
+ * they were signed for, and, for a service caller, an operation declared for it.
  */
-export function verifyForwardedClaims(key: ForwardedClaimsKey, header: string, expected: VerifyForwardedClaims): ForwardedClaims {
-  assertSecret(key);
-  let payload: jwt.JwtPayload;
-  try {
-    payload = jwt.verify(header, key.secret, {
-      algorithms: ['HS256'],
-      audience: expected.audience,
-      issuer: expected.trustedIssuers as [string, ...string[]],
-      maxAge: FORWARDED_CLAIMS_TTL_SECONDS * 5,
-      clockTolerance: 5,
-    }) as jwt.JwtPayload;
-  } catch {
-    throw new Unauthenticated('Invalid gateway claims', 401);
+export function checkOperationBinding(claims: VerifiedClaims, source: string | undefined, variables: unknown): void {
+  if (requestDigest(source, variables) !== claims.digest) throw refused('The signed claims are bound to another operation');
+  if (claims.operations && !claims.operations.has(operationHash(source ?? ''))) {
+    throw new Forbidden(`The ${claims.issuer} service may not send this operation`);
   }
-  if (typeof payload.exp !== 'number' || payload.dig !== expected.digest) {
-    throw new Unauthenticated('Invalid gateway claims', 401);
-  }
-  const issuer = String(payload.iss);
-  if (payload.sub === undefined) return { viewer: null, issuer };
-  if (typeof payload.sub !== 'string' || !isRole(payload.role)) throw new Unauthenticated('Invalid gateway claims', 401);
-  return { viewer: { id: payload.sub, role: payload.role }, issuer };
 }

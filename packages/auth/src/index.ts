@@ -1,10 +1,12 @@
 export { ROLES, isRole, type Role, type Viewer } from './viewer';
 export {
   signingKeyFromPem,
+  verificationKeyFromPem,
   loadOrCreateDevSigningKey,
   generateSigningKey,
   publicJwks,
   type SigningKey,
+  type VerificationKey,
   type SigningAlgorithm,
   type PublicJwk,
 } from './signing-keys';
@@ -19,14 +21,29 @@ export {
 } from './access-tokens';
 export {
   CLAIMS_HEADER,
-  DEVELOPMENT_CLAIMS_SECRET,
+  CLAIMS_TOKEN_TYPE,
   FORWARDED_CLAIMS_TTL_SECONDS,
+  checkOperationBinding,
+  createClaimsVerifier,
+  operationHash,
   requestDigest,
+  serviceKeys,
   signForwardedClaims,
-  verifyForwardedClaims,
-  type ForwardedClaims,
-  type ForwardedClaimsKey,
+  type ClaimsVerifier,
+  type ClaimsVerifierOptions,
+  type ServiceKeys,
   type SignForwardedClaims,
-  type VerifyForwardedClaims,
+  type TrustedIssuer,
+  type VerifiedClaims,
 } from './forwarded-claims';
+export { memoryReplayGuard, redisReplayGuard, type RedisSetNx, type ReplayGuard } from './replay-guard';
+export {
+  createLocalKeySet,
+  createRemoteKeySet,
+  isWellFormedKid,
+  KeySetUnavailable,
+  UnknownSigningKey,
+  type KeySet,
+  type RemoteKeySetOptions,
+} from './remote-key-set';
 export { requireViewer, requireOwnerOrAdmin, requireAdmin } from './guards';

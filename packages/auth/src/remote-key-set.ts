@@ -8,6 +8,7 @@
 // (after at most one interval). A malformed kid is refused before any fetch. A failed fetch keeps the keys
 // already known.
 import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { VerificationKey } from './signing-keys';
 
 export interface RemoteKeySetOptions {
   /** Shortest time between two fetches of the URL (default 1 s). */
@@ -38,7 +39,8 @@ interface KnownKey {
   alg: string | undefined;
 }
 
-export interface RemoteKeySet {
+/** Where a verifier finds an issuer's public keys. */
+export interface KeySet {
   /** The public key for a JWS header; throws UnknownSigningKey or KeySetUnavailable. */
   getKey(header: KeyLookup): Promise<KeyObject>;
 }
@@ -64,7 +66,7 @@ export function keysFromJwks(jwks: unknown): Map<string, KnownKey> {
   return keys;
 }
 
-export function createRemoteKeySet(url: string, options: RemoteKeySetOptions = {}): RemoteKeySet {
+export function createRemoteKeySet(url: string, options: RemoteKeySetOptions = {}): KeySet {
   const minInterval = options.minFetchIntervalMs ?? 1_000;
   const maxAge = options.maxAgeMs ?? 10 * 60_000;
   let keys = new Map<string, KnownKey>();
@@ -120,6 +122,17 @@ export function createRemoteKeySet(url: string, options: RemoteKeySetOptions = {
       const key = lookup(header);
       if (!key) throw new UnknownSigningKey(`No signing key "${header.kid}" at ${url}`);
       return key;
+    },
+  };
+}
+
+/** Keys held in this process (a test's, or a deployment that pins an issuer's keys): no fetching. */
+export function createLocalKeySet(keys: VerificationKey[]): KeySet {
+  return {
+    async getKey({ kid, alg }) {
+      const key = keys.find((candidate) => candidate.kid === kid && (!alg || candidate.algorithm === alg));
+      if (!key) throw new UnknownSigningKey(`No signing key "${String(kid)}"`);
+      return key.publicKey;
     },
   };
 }

@@ -1,16 +1,21 @@
-// The users service's token-signing key: from configuration in production, generated once and kept on
-// disk in development. Its public half is published as a JWKS.
+// Asymmetric signing keys: the users service's access-token key, and each service's own key for the claims
+// it signs (the gateway's, zoo's, animal's). From configuration in production, generated once per service and
+// kept on disk in development. Their public halves are published as JWKS.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type SigningAlgorithm = 'ES256' | 'RS256';
 
-export interface SigningKey {
+/** A key that verifies: published in a JWKS. */
+export interface VerificationKey {
   kid: string;
   algorithm: SigningAlgorithm;
-  privateKey: KeyObject;
   publicKey: KeyObject;
+}
+
+export interface SigningKey extends VerificationKey {
+  privateKey: KeyObject;
 }
 
 export interface PublicJwk {
@@ -40,13 +45,18 @@ export function signingKeyFromPem(privateKeyPem: string, kid?: string): SigningK
   return { kid: kid ?? thumbprint(publicKey), algorithm: algorithmFor(privateKey), privateKey, publicKey };
 }
 
-/** Development only: the key in `dir/jwt-signing-key.pem`, created on first use (the folder is git-ignored). */
-export function loadOrCreateDevSigningKey(dir: string): SigningKey {
-  const file = path.join(dir, 'jwt-signing-key.pem');
+/** Development only: the key in `dir/fileName`, created on first use (the folder is git-ignored). */
+export function loadOrCreateDevSigningKey(dir: string, fileName = 'jwt-signing-key.pem'): SigningKey {
+  const file = path.join(dir, fileName);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-    writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
+    try {
+      writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another process of the same service made it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
   return signingKeyFromPem(readFileSync(file, 'utf8'));
 }
@@ -56,7 +66,13 @@ export function generateSigningKey(): SigningKey {
   return signingKeyFromPem(privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
 }
 
-export function publicJwks(keys: SigningKey[]): { keys: PublicJwk[] } {
+/** A key that only verifies (a retired key still published during a rotation), from its public or private PEM. */
+export function verificationKeyFromPem(pem: string, kid?: string): VerificationKey {
+  const publicKey = createPublicKey(pem);
+  return { kid: kid ?? thumbprint(publicKey), algorithm: algorithmFor(publicKey), publicKey };
+}
+
+export function publicJwks(keys: VerificationKey[]): { keys: PublicJwk[] } {
   return {
     keys: keys.map((key) => ({ ...key.publicKey.export({ format: 'jwk' }), kid: key.kid, alg: key.algorithm, use: 'sig' }) as PublicJwk),
   };

@@ -62,3 +62,35 @@ export function resolveSecrets<Name extends string>(
   if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
   return resolved;
 }
+
+/** A PEM key: a private one to sign with, or (for a retired key) a public one. */
+export const pemKey = z.string().regex(/-----BEGIN (EC |RSA )?(PRIVATE|PUBLIC) KEY-----/, 'must be a PEM key');
+export const redisUrl = z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL');
+
+/**
+ * What every subgraph needs to check signed claims: the gateway's JWKS, and Redis (optional) to share the
+ * replay memory between replicas.
+ */
+export const claimsTrustVariables = {
+  GATEWAY_JWKS_URL: httpUrl.default('http://localhost:4000/.well-known/jwks.json'),
+  REDIS_URL: redisUrl.optional(),
+};
+
+/**
+ * What a process that signs claims needs (the gateway; a service calling another): its private key, required
+ * in production; the previous key's PEM while a rotation is under way; where development keys are generated.
+ */
+export const claimsSigningVariables = {
+  CLAIMS_SIGNING_KEY: pemKey.optional(),
+  CLAIMS_SIGNING_KEY_RETIRED: pemKey.optional(),
+  DEV_KEYS_DIR: z.string().default('.data/keys'),
+};
+
+/** Fails naming each variable that production requires and that is unset. */
+export function requireInProduction(production: boolean, values: Record<string, unknown>): void {
+  if (!production) return;
+  const missing = Object.entries(values)
+    .filter(([, value]) => value === undefined || value === '')
+    .map(([name]) => `  ${name}: required in production`);
+  if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
+}

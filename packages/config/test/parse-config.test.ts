@@ -28,16 +28,16 @@ describe('parseConfig', () => {
 });
 
 describe('resolveSecrets', () => {
-  const defaults = { INTERNAL_CLAIMS_SECRET: 'development-default-value-that-is-public!!' };
+  const defaults = { ANSWER_SECRET: 'development-default-value-that-is-public!!' };
 
   it('uses the development default outside production', () => {
     expect(resolveSecrets({}, false, defaults)).toEqual(defaults);
   });
 
   it('refuses a missing secret or the public default in production', () => {
-    expect(() => resolveSecrets({}, true, defaults)).toThrow(/INTERNAL_CLAIMS_SECRET: must be set in production/);
-    expect(() => resolveSecrets(defaults, true, defaults)).toThrow(/INTERNAL_CLAIMS_SECRET/);
-    expect(resolveSecrets({ INTERNAL_CLAIMS_SECRET: 'a-real-secret-from-the-vault-xxxxxxxxxx' }, true, defaults).INTERNAL_CLAIMS_SECRET).toBe(
+    expect(() => resolveSecrets({}, true, defaults)).toThrow(/ANSWER_SECRET: must be set in production/);
+    expect(() => resolveSecrets(defaults, true, defaults)).toThrow(/ANSWER_SECRET/);
+    expect(resolveSecrets({ ANSWER_SECRET: 'a-real-secret-from-the-vault-xxxxxxxxxx' }, true, defaults).ANSWER_SECRET).toBe(
       'a-real-secret-from-the-vault-xxxxxxxxxx',
     );
   });

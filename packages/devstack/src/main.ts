@@ -50,7 +50,16 @@ async function main(): Promise<void> {
 
     // Every service learns where every other one is (e.g. ZOO_SERVICE_URL for the animal service).
     const serviceUrls = Object.fromEntries(subgraphs.map((subgraph) => [`${subgraph.name.toUpperCase()}_SERVICE_URL`, subgraph.url]));
-    const common = { NODE_ENV: config.NODE_ENV, LOG_LEVEL: config.LOG_LEVEL, ...serviceUrls };
+    // Each signer (the gateway, zoo, animal) generates its own key into DEV_KEYS_DIR on first start; every
+    // subgraph trusts the gateway's published keys, and zoo and animal each other's (found next to their URLs).
+    const gatewayUrl = `http://localhost:${config.GATEWAY_PORT}`;
+    const common = {
+      NODE_ENV: config.NODE_ENV,
+      LOG_LEVEL: config.LOG_LEVEL,
+      DEV_KEYS_DIR: path.join(config.DATA_DIR, 'keys'),
+      GATEWAY_JWKS_URL: `${gatewayUrl}/.well-known/jwks.json`,
+      ...serviceUrls,
+    };
     for (const subgraph of subgraphs) {
       await ensureDatabase(adminUrl, subgraph.name);
       const serviceDir = path.dirname(subgraph.schemaFile);
@@ -62,7 +71,6 @@ async function main(): Promise<void> {
           ...common,
           PORT: url.port,
           DATABASE_URL: withDatabase(adminUrl, subgraph.name),
-          DEV_KEYS_DIR: path.join(config.DATA_DIR, 'keys'),
           SEED_DEMO_DATA: String(config.SEED_DEMO_DATA),
         },
         serviceDir,
@@ -81,7 +89,6 @@ async function main(): Promise<void> {
     );
     processes.push(gateway);
     stopIfItDies(gateway);
-    const gatewayUrl = `http://localhost:${config.GATEWAY_PORT}`;
     await waitUntilReady(gateway, `${gatewayUrl}/ready`);
     if (config.SEED_DEMO_DATA && subgraphs.some((subgraph) => subgraph.name === 'zoo')) {
       const zoos = await seedDemoZoos(`${gatewayUrl}/graphql`);
@@ -97,7 +104,8 @@ The supergraph is up.
 
   Gateway    ${gatewayUrl}/graphql   (the only endpoint clients use; open it in a browser for Apollo Sandbox)
 ${subgraphs.map((subgraph) => `  ${subgraph.name.padEnd(10)} ${subgraph.url}`).join('\n')}
-  JWKS       ${new URL('/.well-known/jwks.json', subgraphs.find((s) => s.name === 'users')?.url ?? 'http://localhost:4001').toString()}
+  JWKS       ${new URL('/.well-known/jwks.json', subgraphs.find((s) => s.name === 'users')?.url ?? 'http://localhost:4001').toString()}   (access tokens)
+             ${gatewayUrl}/.well-known/jwks.json   (the gateway's signed claims)
 ${
   config.SEED_DEMO_DATA
     ? `

@@ -38,6 +38,8 @@ export interface Metrics {
   /** Counts and times every GraphQL request; logs one `info` line per request and a `warn` for slow ones. */
   operationPlugin<TContext extends BaseContext = BaseContext>(options: OperationPluginOptions): ApolloServerPlugin<TContext>;
   observeSubgraphFetch(subgraph: string, seconds: number, outcome: SubgraphFetchOutcome): void;
+  /** Counts a request refused before it reached GraphQL (no valid signed claims, a wrong method). */
+  observeRefusedRequest(): void;
   /** Feed it Kysely's `log` events (see createDatabase's `onQuery`). */
   observeDbQuery(event: DbQueryEvent): void;
   /** Reports the pool's connections, read at each scrape. */
@@ -138,6 +140,9 @@ export function createMetrics(service: string): Metrics {
           };
         },
       };
+    },
+    observeRefusedRequest() {
+      requests.inc({ service, operation: 'unknown', outcome: 'rejected' });
     },
     observeSubgraphFetch(subgraph, seconds, outcome) {
       subgraphFetchDuration.observe({ subgraph: LABEL_NAME.test(subgraph) ? subgraph : 'invalid', outcome }, seconds);

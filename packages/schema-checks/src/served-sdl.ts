@@ -1,15 +1,17 @@
 // Asks each subgraph's real server for the SDL it serves (`_service { sdl }`), to compare with its
 // schema.graphql. The servers run in-process on loopback; `_service` touches no database, so their pools
-// point at an address nothing listens on and are never used.
-import { generateSigningKey, requestDigest, signForwardedClaims, CLAIMS_HEADER } from '@supergraph/auth';
+// point at an address nothing listens on and are never used. The check signs like the gateway, with a key
+// it makes for this run, which the servers it starts are told to trust.
+import { createLocalKeySet, generateSigningKey, requestDigest, serviceKeys, signForwardedClaims, CLAIMS_HEADER } from '@supergraph/auth';
 import { createPool } from '@supergraph/db';
-import { createLogger, type SubgraphServer } from '@supergraph/subgraph';
+import { createClaimsTrust, createLogger, type SubgraphServer } from '@supergraph/subgraph';
 import { createUsersServer } from '@supergraph/users';
 import { createZooServer } from '@supergraph/zoo';
 import { createAnimalServer } from '@supergraph/animal';
 import { createPuzzleServer, DEFAULT_COOLDOWN } from '@supergraph/puzzle';
 
-const claimsKey = { secret: 'schema-check-only-claims-secret-of-32-chars' };
+const gatewayKeys = serviceKeys('gateway', generateSigningKey());
+const trustFor = (name: string) => createClaimsTrust({ name, gateway: createLocalKeySet(gatewayKeys.published) });
 const logger = createLogger('schema-check', 'silent');
 const nowhere = 'http://127.0.0.1:9/graphql';
 
@@ -18,19 +20,19 @@ const SERVERS: Record<string, () => SubgraphServer> = {
     createUsersServer({
       pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }),
       sessions: { signingKey: generateSigningKey(), issuer: 'check', audience: 'check', refreshTokenTtlDays: 1 },
-      claimsKey,
+      claims: trustFor('users'),
       loginThrottle: { maxFailures: 5, lockoutSeconds: 60 },
       logger,
       production: false,
     }),
   zoo: () =>
-    createZooServer({ pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }), claimsKey, animalService: { url: nowhere, timeoutMs: 100 }, logger, production: false }),
+    createZooServer({ pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }), claims: trustFor('zoo'), keys: serviceKeys('zoo', generateSigningKey()), animalService: { url: nowhere, timeoutMs: 100 }, logger, production: false }),
   animal: () =>
-    createAnimalServer({ pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }), claimsKey, zooService: { url: nowhere, timeoutMs: 100 }, logger, production: false }),
+    createAnimalServer({ pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }), claims: trustFor('animal'), keys: serviceKeys('animal', generateSigningKey()), zooService: { url: nowhere, timeoutMs: 100 }, logger, production: false }),
   puzzle: () =>
     createPuzzleServer({
       pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }),
-      claimsKey,
+      claims: trustFor('puzzle'),
       answerSecret: 'schema-check-only-answer-secret-of-32-chars',
       settings: { cooldown: DEFAULT_COOLDOWN, maxLeaderboardMembers: 2 },
       logger,
@@ -49,7 +51,7 @@ export async function servedSdl(name: string): Promise<string> {
   const server = create();
   try {
     const { url } = await server.listen(0);
-    const claims = signForwardedClaims(claimsKey, { issuer: 'gateway', audience: name, viewer: null, digest: requestDigest(SERVICE_SDL, undefined) });
+    const claims = await signForwardedClaims(gatewayKeys, { audience: name, viewer: null, digest: requestDigest(SERVICE_SDL, undefined) });
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims }, body: JSON.stringify({ query: SERVICE_SDL }) });
     const body = (await response.json()) as { data?: { _service: { sdl: string } }; errors?: { message: string }[] };
     if (!body.data) throw new Error(`${name} did not serve its SDL: ${JSON.stringify(body.errors)}`);

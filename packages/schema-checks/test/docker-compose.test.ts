@@ -31,7 +31,11 @@ const compose = YAML.parse(read('docker-compose.yml')) as ComposeFile;
 const supergraph = YAML.parse(read('supergraph.yaml')) as { subgraphs: Record<string, { routing_url: string }> };
 const subgraphs = Object.keys(supergraph.subgraphs);
 const GATEWAY_PORT = 4000;
-const SECRETS = ['INTERNAL_CLAIMS_SECRET', 'JWT_PRIVATE_KEY', 'ANSWER_SECRET', 'POSTGRES_PASSWORD'];
+const SIGNERS = ['gateway', 'zoo', 'animal'];
+const claimsKeyVariable = (signer: string) => `${signer.toUpperCase()}_CLAIMS_SIGNING_KEY`;
+const SECRETS = [...SIGNERS.map(claimsKeyVariable), 'JWT_PRIVATE_KEY', 'ANSWER_SECRET', 'POSTGRES_PASSWORD'];
+/** The environment variable a service's setting is interpolated from (each signer has its own claims key). */
+const variableOf = (name: string, key: string) => (key === 'CLAIMS_SIGNING_KEY' ? claimsKeyVariable(name) : key);
 
 const service = (name: string): Service => {
   const found = compose.services[name];
@@ -122,9 +126,13 @@ describe('docker-compose.yml', () => {
       expect(environment(service(`${name}-db`)).POSTGRES_DB).toBe(name);
     });
 
-    it('runs in production mode with the shared claims secret', () => {
-      expect(environment(service(name)).NODE_ENV).toBe('production');
-      expect(environment(service(name)).INTERNAL_CLAIMS_SECRET).toMatch(/^\$\{INTERNAL_CLAIMS_SECRET:\?[^}]+\}$/);
+    it('runs in production mode, trusting the gateway’s published keys and sharing replay memory in Redis', () => {
+      const env = environment(service(name));
+      expect(env.NODE_ENV).toBe('production');
+      expect(env.GATEWAY_JWKS_URL).toBe(`http://gateway:${GATEWAY_PORT}/.well-known/jwks.json`);
+      expect(env.REDIS_URL).toBe('redis://redis:6379');
+      expect(healthyDependencies(service(name))).toContain('redis');
+      expect(Object.keys(env).some((key) => /SECRET/.test(key) && key !== 'ANSWER_SECRET')).toBe(false);
     });
   });
 
@@ -187,12 +195,12 @@ describe('docker-compose.yml', () => {
     const required = (name: string) => new RegExp(`^\\$\\{${name}:\\?[^}]+\\}$`);
     // Every service that needs a secret takes it from the environment, and refuses to start without it.
     const needs: [string, string][] = [
-      ...subgraphs.flatMap((name) => [[name, 'INTERNAL_CLAIMS_SECRET'], [`${name}-db`, 'POSTGRES_PASSWORD']] as [string, string][]),
-      ['gateway', 'INTERNAL_CLAIMS_SECRET'],
+      ...subgraphs.map((name) => [`${name}-db`, 'POSTGRES_PASSWORD'] as [string, string]),
+      ...SIGNERS.map((name) => [name, 'CLAIMS_SIGNING_KEY'] as [string, string]),
       ['users', 'JWT_PRIVATE_KEY'],
       ['puzzle', 'ANSWER_SECRET'],
     ];
-    for (const [name, secret] of needs) expect(environment(service(name))[secret]).toMatch(required(secret));
+    for (const [name, secret] of needs) expect(environment(service(name))[secret]).toMatch(required(variableOf(name, secret)));
     // Wherever else a secret appears (DATABASE_URL's password), it is the same required interpolation; no
     // `${VAR}` that could be empty, no `${VAR:-default}`, no literal value under a secret's name.
     const strings: string[] = [];
@@ -206,9 +214,9 @@ describe('docker-compose.yml', () => {
       const rest = text.replace(/\$\{([A-Z0-9_]+):\?[^}]+\}/g, (whole, name: string) => (SECRETS.includes(name) ? '' : whole));
       for (const secret of SECRETS) expect(rest).not.toContain(secret);
     }
-    for (const svc of Object.values(compose.services)) {
+    for (const [name, svc] of Object.entries(compose.services)) {
       for (const [key, value] of Object.entries(environment(svc))) {
-        if (SECRETS.includes(key)) expect(value).toMatch(required(key));
+        if (SECRETS.includes(variableOf(name, key))) expect(value).toMatch(required(variableOf(name, key)));
         if (key === 'DATABASE_URL') expect(value).toMatch(/^postgres:\/\/[^:@/]+:\$\{POSTGRES_PASSWORD:\?[^}]+\}@/);
       }
     }

@@ -1,26 +1,27 @@
-// The common subgraph server: Apollo Server over express with the viewer taken from the gateway's signed
-// claims header, /health, /ready and /metrics, JSON logs carrying the request and trace ids the gateway sends,
-// and a graceful stop that lets in-flight requests finish.
+// The common subgraph server: Apollo Server over express that answers only signed callers (the gateway, or
+// a service for its declared operations), with the viewer taken from those claims; /health, /ready, /metrics
+// and optionally a JWKS; JSON logs carrying the request and trace ids the gateway sends; and a graceful stop
+// that lets in-flight requests finish.
 import http from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
-import express, { type Express } from 'express';
-import type { DocumentNode } from 'graphql';
-import { CLAIMS_HEADER, requestDigest, verifyForwardedClaims, type ForwardedClaimsKey, type Viewer } from '@supergraph/auth';
+import express, { type Express, type RequestHandler } from 'express';
+import type { DocumentNode, GraphQLError } from 'graphql';
+import { CLAIMS_HEADER, publicJwks, type ClaimsVerifier, type VerificationKey, type VerifiedClaims, type Viewer } from '@supergraph/auth';
 import { createMetrics, requestIdFrom, traceContextFromHeaders, type Metrics } from '@supergraph/observability';
+import { VERIFIED_CLAIMS, claimsBindTheOperation, gatewayOnlyInternalFields } from './claims-binding';
 import { createErrorFormatter } from './errors';
-import { internalFieldsNeedClaims } from './internal-fields';
 import type { Logger } from './logger';
 import { listenHttp } from './process';
 
 export interface RequestInfo {
   /** The verified caller, or null when anonymous. */
   viewer: Viewer | null;
-  /** Who vouched for the viewer (`gateway` or a calling service); null when no claims came with the request. */
-  claimsIssuer: string | null;
+  /** Who signed the request's claims: `gateway`, or the calling service. */
+  claimsIssuer: string;
   requestId: string;
   /** The W3C trace id: the caller's (from `traceparent`) or a new one. */
   traceId: string;
@@ -33,9 +34,10 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   name: string;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<Context>;
-  claimsKey: ForwardedClaimsKey;
-  /** Issuers whose claims this subgraph accepts (default: only the gateway). */
-  trustedIssuers?: string[];
+  /** Whom this subgraph believes (see claims-trust.ts); a request without claims it accepts is refused. */
+  claims: ClaimsVerifier;
+  /** This service's own claims-signing keys, published at GET /.well-known/jwks.json (services that call others). */
+  publishedKeys?: VerificationKey[];
   /** Builds the per-request context (loaders, db) from the verified request information. */
   createContext(request: RequestInfo): Context | Promise<Context>;
   /** Whether the service can serve: its database answers. */
@@ -68,7 +70,9 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
-    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
+    schema: gatewayOnlyInternalFields(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }])),
+    // The gateway never sends persisted-query hashes to a subgraph; the claims bind the full text.
+    persistedQueries: false,
     introspection: !production,
     // main.ts owns signal handling (stopOnSignals), so stopping happens once and in order.
     stopOnTerminationSignals: false,
@@ -79,11 +83,28 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
       metrics.operationPlugin({ logger, slowOperationMs: options.slowOperationMs ?? 1000 }),
       // Federated tracing is for Apollo's hosted studio, which this platform does not report to.
       ApolloServerPluginInlineTraceDisabled(),
-      internalFieldsNeedClaims<Context>(),
+      claimsBindTheOperation<Context>(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
-  const trustedIssuers = options.trustedIssuers ?? ['gateway'];
+  // Before the body is even parsed: no valid signed claims, no service. GET (the query in the URL, which
+  // claims bound to a POST body would not cover) and every other method are refused outright.
+  const onlySignedPosts: RequestHandler = async (req, res, next) => {
+    if (req.method !== 'POST') {
+      metrics.observeRefusedRequest();
+      res.status(405).set('allow', 'POST').json({ errors: [{ message: 'This subgraph accepts only POST', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    try {
+      res.locals.claims = await options.claims.verify(req.header(CLAIMS_HEADER));
+      next();
+    } catch (error) {
+      metrics.observeRefusedRequest();
+      const { message, extensions } = error as GraphQLError;
+      const status = (extensions?.http as { status?: number } | undefined)?.status ?? 401;
+      res.status(status).json({ errors: [{ message, extensions: { code: extensions?.code ?? 'UNAUTHENTICATED' } }] });
+    }
+  };
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -95,6 +116,12 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.render());
   });
+  if (options.publishedKeys) {
+    const jwks = publicJwks(options.publishedKeys);
+    app.get('/.well-known/jwks.json', (_req, res) => {
+      res.set('cache-control', 'public, max-age=60').json(jwks);
+    });
+  }
   options.routes?.(app);
 
   let started: Promise<void> | undefined;
@@ -105,27 +132,21 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
       started ??= apollo.start().then(() => {
         app.use(
           '/graphql',
+          onlySignedPosts,
           express.json({ limit: options.bodyLimit ?? '100kb' }),
           expressMiddleware(apollo, {
-            context: async ({ req }) => {
+            context: async ({ req, res }) => {
               const requestId = requestIdFrom(req.headers);
               const { traceId } = traceContextFromHeaders(req.headers);
-              const header = req.header(CLAIMS_HEADER);
-              const body = (req.body ?? {}) as { query?: string; variables?: unknown };
-              const claims = header
-                ? verifyForwardedClaims(options.claimsKey, header, {
-                    audience: options.name,
-                    digest: requestDigest(body.query, body.variables),
-                    trustedIssuers,
-                  })
-                : { viewer: null, issuer: null };
-              return options.createContext({
+              const claims = res.locals.claims as VerifiedClaims;
+              const context = await options.createContext({
                 viewer: claims.viewer,
                 claimsIssuer: claims.issuer,
                 requestId,
                 traceId,
                 logger: logger.child({ requestId, traceId }),
               });
+              return Object.assign(context, { [VERIFIED_CLAIMS]: claims });
             },
           }),
         );

@@ -1,33 +1,33 @@
-// Service-to-service GraphQL calls: one subgraph asking another, with the caller's viewer in a claims
-// header signed by the calling service, a timeout, and one clear error when the other side cannot answer.
-import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type ForwardedClaimsKey, type Viewer } from '@supergraph/auth';
+// Service-to-service GraphQL calls: one subgraph asking another one of the operations declared for that pair
+// (service-operations.ts), with the caller's viewer in a claims header signed with the calling service's own
+// key, a timeout, and one clear error when the other side cannot answer.
+import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type ServiceKeys, type Viewer } from '@supergraph/auth';
 import { ServiceUnavailable } from '@supergraph/errors';
+import type { ServiceOperation } from './service-operations';
 
 export interface SubgraphClientOptions {
-  /** The calling service (the claims' issuer). */
-  issuer: string;
+  /** The calling service's keys (its name is the claims' issuer). */
+  keys: ServiceKeys;
   /** The service called (the claims' audience). */
   audience: string;
   url: string;
-  claimsKey: ForwardedClaimsKey;
   timeoutMs: number;
 }
 
 export interface SubgraphClient {
-  /** Runs an operation; throws ServiceUnavailable when the service is down, slow or answers with errors. */
-  request<Data>(query: string, variables: Record<string, unknown>, viewer: Viewer | null): Promise<Data>;
+  /** Runs a declared operation; throws ServiceUnavailable when the service is down, slow or answers with errors. */
+  request<Data>(operation: ServiceOperation<Data>, variables: Record<string, unknown>, viewer: Viewer | null): Promise<Data>;
 }
 
 export function createSubgraphClient(options: SubgraphClientOptions): SubgraphClient {
   const unavailable = () => new ServiceUnavailable(`The ${options.audience} service is unavailable right now; nothing was changed. Try again.`);
   return {
-    async request<Data>(query: string, variables: Record<string, unknown>, viewer: Viewer | null) {
-      const claims = signForwardedClaims(options.claimsKey, {
-        issuer: options.issuer,
-        audience: options.audience,
-        viewer,
-        digest: requestDigest(query, variables),
-      });
+    async request<Data>(operation: ServiceOperation<Data>, variables: Record<string, unknown>, viewer: Viewer | null) {
+      if (operation.caller !== options.keys.issuer || operation.callee !== options.audience) {
+        throw new Error(`${options.keys.issuer} may not send an operation declared for ${operation.caller} → ${operation.callee}`);
+      }
+      const query = operation.document;
+      const claims = await signForwardedClaims(options.keys, { audience: options.audience, viewer, digest: requestDigest(query, variables) });
       let body: { data?: Data; errors?: unknown[] };
       try {
         const response = await fetch(options.url, {

@@ -1,10 +1,20 @@
 // A subgraph's /metrics and logs as an operator sees them: requests counted by operation and outcome, and
 // every log line of a request carrying the request id and trace id the gateway sent.
 import { parse } from 'graphql';
-import { CLAIMS_HEADER } from '@supergraph/auth';
+import {
+  CLAIMS_HEADER,
+  createClaimsVerifier,
+  createLocalKeySet,
+  generateSigningKey,
+  memoryReplayGuard,
+  requestDigest,
+  serviceKeys,
+  signForwardedClaims,
+} from '@supergraph/auth';
 import { createLogger, createSubgraphServer, type RequestInfo, type SubgraphServer } from '../src';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+const GATEWAY = serviceKeys('gateway', generateSigningKey());
 const TRACEPARENT = `00-${TRACE_ID}-00f067aa0ba902b7-01`;
 
 const typeDefs = parse(/* GraphQL */ `
@@ -38,7 +48,7 @@ async function startCatalog(options: { slowOperationMs?: number } = {}): Promise
         },
       },
     },
-    claimsKey: { secret: 'test-only-internal-claims-secret-of-32+-chars' },
+    claims: createClaimsVerifier({ audience: 'catalog', issuers: { gateway: { keys: createLocalKeySet(GATEWAY.published) } }, replay: memoryReplayGuard() }),
     createContext: (request) => request,
     isReady: async () => true,
     logger,
@@ -49,8 +59,14 @@ async function startCatalog(options: { slowOperationMs?: number } = {}): Promise
   return { url, baseUrl: url.replace(/\/graphql$/, ''), logs, server };
 }
 
+/** Posts as the gateway would (signed anonymous claims), unless the headers bring their own claims. */
 async function post(url: string, query: string, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const claims = await signForwardedClaims(GATEWAY, { audience: 'catalog', viewer: null, digest: requestDigest(query, undefined) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims, ...headers },
+    body: JSON.stringify({ query }),
+  });
   return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
 }
 
@@ -73,7 +89,7 @@ describe('subgraph metrics and tracing', () => {
     expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="Greeting",outcome="success"} 1');
     expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="Broken",outcome="error"} 1');
     expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="Typo",outcome="rejected"} 1');
-    // Refused while checking the claims header, before the operation was even looked at.
+    // Refused while checking the claims header, before the body was even parsed.
     expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="unknown",outcome="rejected"} 1');
     expect(text).toContain('supergraph_graphql_request_duration_seconds_count{service="catalog",operation="Greeting"} 1');
   });

@@ -6,7 +6,6 @@ export { startPostgres, startPostgresServer, freePort, REDIS_ENV, type TestDatab
 export const testRedisUrl = (): string | undefined => process.env[REDIS_ENV];
 export {
   startSubgraphHarness,
-  TEST_CLAIMS_KEY,
   type SubgraphHarness,
   type HarnessOptions,
   type CallOptions,
@@ -14,3 +13,5 @@ export {
   type StartableServer,
 } from './subgraph-harness';
 export { startStubSubgraph, type StubSubgraph, type StubCall, type StubMode } from './stub-subgraph';
+export { testClaimsTrust, testKeys } from './test-keys';
+export { describeSubgraphBoundary, type BoundaryTarget } from './subgraph-boundary';

@@ -3,14 +3,15 @@
 // from a handler, and can be made to fail or hang.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CLAIMS_HEADER, requestDigest, verifyForwardedClaims, type ForwardedClaims } from '@supergraph/auth';
-import { TEST_CLAIMS_KEY } from './subgraph-harness';
+import type { Socket } from 'node:net';
+import { CLAIMS_HEADER, checkOperationBinding, type ClaimsVerifier, type VerifiedClaims } from '@supergraph/auth';
+import { testClaimsTrust } from './test-keys';
 
 export interface StubCall {
   query: string;
   variables: Record<string, any>;
-  claims: ForwardedClaims;
-  headers: import('node:http').IncomingHttpHeaders;
+  claims: VerifiedClaims;
+  headers: http.IncomingHttpHeaders;
 }
 
 export type StubMode = 'answer' | 'fail' | 'hang';
@@ -22,36 +23,36 @@ export interface StubSubgraph {
   close(): Promise<void>;
 }
 
+/**
+ * A stand-in for subgraph `name`. By default it believes what the real one would in a test (the test
+ * gateway, and its declared callers for their declared operations).
+ */
 export async function startStubSubgraph(
   name: string,
-  trustedIssuers: string[],
   answer: (call: StubCall) => Record<string, unknown>,
-  claimsKey = TEST_CLAIMS_KEY,
+  claims: ClaimsVerifier = testClaimsTrust(name),
 ): Promise<StubSubgraph> {
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const stub: StubSubgraph = { url: '', calls: [], mode: 'answer', close: async () => undefined };
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       if (stub.mode === 'hang') return; // never answers: the caller's timeout must fire
       if (stub.mode === 'fail') {
         res.writeHead(502).end();
         return;
       }
       const body = JSON.parse(raw) as { query: string; variables?: Record<string, any> };
-      let claims: ForwardedClaims;
+      let verified: VerifiedClaims;
       try {
-        claims = verifyForwardedClaims(claimsKey, String(req.headers[CLAIMS_HEADER]), {
-          audience: name,
-          digest: requestDigest(body.query, body.variables),
-          trustedIssuers,
-        });
+        verified = await claims.verify(req.headers[CLAIMS_HEADER] as string | undefined);
+        checkOperationBinding(verified, body.query, body.variables);
       } catch {
         res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'bad claims' }] }));
         return;
       }
-      const call = { query: body.query, variables: body.variables ?? {}, claims, headers: req.headers };
+      const call = { query: body.query, variables: body.variables ?? {}, claims: verified, headers: req.headers };
       stub.calls.push(call);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: answer(call) }));
     });

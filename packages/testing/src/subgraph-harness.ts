@@ -1,12 +1,11 @@
 // Boots one subgraph on a fresh real database and talks to it as the gateway (or another service) would:
-// JSON over HTTP with a signed claims header.
+// JSON over HTTP with a claims header signed with that caller's test key (see test-keys.ts).
 import type pg from 'pg';
 import type { LogEvent } from 'kysely';
 import { createDatabase, createPool, migrateToLatest, type Migrations } from '@supergraph/db';
-import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type ForwardedClaimsKey, type Viewer } from '@supergraph/auth';
+import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type Viewer } from '@supergraph/auth';
 import { startPostgres } from './postgres';
-
-export const TEST_CLAIMS_KEY: ForwardedClaimsKey = { secret: 'test-only-internal-claims-secret-of-32+-chars' };
+import { testKeys } from './test-keys';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
   status: number;
@@ -15,10 +14,12 @@ export interface GraphQLResponse<Data = Record<string, any>> {
 }
 
 export interface CallOptions {
-  /** Sends claims for this viewer (null: anonymous claims); omitted: no claims header at all. */
+  /** The viewer the claims carry (default: anonymous). */
   viewer?: Viewer | null;
   /** Who signs the claims (default `gateway`). */
   issuer?: string;
+  /** Sends no claims header at all, as someone calling the subgraph directly would. */
+  unsigned?: boolean;
   headers?: Record<string, string>;
 }
 
@@ -66,11 +67,10 @@ export async function startSubgraphHarness(options: HarnessOptions): Promise<Sub
     statements,
     async graphql(query, variables, call = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...call.headers };
-      if (call.viewer !== undefined) {
-        headers[CLAIMS_HEADER] = signForwardedClaims(TEST_CLAIMS_KEY, {
-          issuer: call.issuer ?? 'gateway',
+      if (!call.unsigned && !(CLAIMS_HEADER in headers)) {
+        headers[CLAIMS_HEADER] = await signForwardedClaims(testKeys(call.issuer ?? 'gateway'), {
           audience: options.name,
-          viewer: call.viewer,
+          viewer: call.viewer ?? null,
           digest: requestDigest(query, variables),
         });
       }

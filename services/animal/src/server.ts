@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type pg from 'pg';
 import type { LogEvent } from 'kysely';
-import type { ForwardedClaimsKey } from '@supergraph/auth';
+import type { ClaimsVerifier, ServiceKeys } from '@supergraph/auth';
 import { isDatabaseReachable } from '@supergraph/db';
 import { createSubgraphClient, createServiceDatabase, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
 import type { AnimalContext } from './context';
@@ -16,7 +16,10 @@ export const SCHEMA_FILE = path.join(__dirname, '..', 'schema.graphql');
 
 export interface AnimalServerOptions {
   pool: pg.Pool;
-  claimsKey: ForwardedClaimsKey;
+  /** Whom it believes: the gateway, and the zoo service for its declared operations. */
+  claims: ClaimsVerifier;
+  /** Its own keys: it signs its calls to the zoo service and publishes them at /.well-known/jwks.json. */
+  keys: ServiceKeys;
   zooService: { url: string; timeoutMs: number };
   logger: Logger;
   production: boolean;
@@ -28,15 +31,14 @@ export interface AnimalServerOptions {
 export function createAnimalServer(options: AnimalServerOptions): SubgraphServer {
   const { db, metrics } = createServiceDatabase<Database>('animal', options.pool, options.onQuery);
   const zoos = createZooDirectory(
-    createSubgraphClient({ issuer: 'animal', audience: 'zoo', url: options.zooService.url, claimsKey: options.claimsKey, timeoutMs: options.zooService.timeoutMs }),
+    createSubgraphClient({ keys: options.keys, audience: 'zoo', url: options.zooService.url, timeoutMs: options.zooService.timeoutMs }),
   );
   return createSubgraphServer<AnimalContext>({
     name: 'animal',
     typeDefs: loadSchemaFile(SCHEMA_FILE),
     resolvers,
-    claimsKey: options.claimsKey,
-    // The zoo service detaches animals from a zoo it deletes.
-    trustedIssuers: ['gateway', 'zoo'],
+    claims: options.claims,
+    publishedKeys: options.keys.published,
     logger: options.logger,
     production: options.production,
     ...(options.slowOperationMs !== undefined && { slowOperationMs: options.slowOperationMs }),

@@ -1,12 +1,6 @@
 // Asks the zoo subgraph who owns a zoo: the animal service's only question to another service.
 import type { Viewer } from '@supergraph/auth';
-import type { SubgraphClient } from '@supergraph/subgraph';
-
-const ZOO_OWNER = /* GraphQL */ `
-  query ZooOwner($id: ID!) {
-    zoo(id: $id) { id owner { id } }
-  }
-`;
+import { SERVICE_OPERATIONS, type SubgraphClient } from '@supergraph/subgraph';
 
 export interface ZooDirectory {
   /** The owner's id, or null when no such zoo exists. Throws ServiceUnavailable when the zoo service cannot answer. */
@@ -16,7 +10,7 @@ export interface ZooDirectory {
 export function createZooDirectory(zooService: SubgraphClient): ZooDirectory {
   return {
     async ownerOf(zooId, viewer) {
-      const data = await zooService.request<{ zoo: { owner: { id: string } } | null }>(ZOO_OWNER, { id: zooId }, viewer);
+      const data = await zooService.request(SERVICE_OPERATIONS.zooOwner, { id: zooId }, viewer);
       return data.zoo?.owner.id ?? null;
     },
   };

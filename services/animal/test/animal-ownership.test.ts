@@ -1,3 +1,4 @@
+import { SERVICE_OPERATIONS } from '@supergraph/subgraph';
 import { codeOf, CREATE_ANIMAL, createAnimal, newUser, startAnimalTestbed, type AnimalTestbed } from './support/animal-subgraph';
 
 let testbed: AnimalTestbed;
@@ -117,14 +118,16 @@ describe('when the zoo service cannot answer', () => {
 });
 
 describe('detaching animals from a deleted zoo', () => {
-  const DETACH = 'mutation($zooId: ID!) { detachAnimalsFromZoo(zooId: $zooId) }';
+  const DETACH = SERVICE_OPERATIONS.detachAnimalsFromZoo.document;
 
-  it('is accepted only from the zoo service', async () => {
+  it('is accepted only from the zoo service, and only as the operation declared for it', async () => {
     const owner = newUser();
     const zooId = testbed.addZoo(owner);
     await createAnimal(testbed.animal, owner, { name: 'Resident', zooId });
     expect(codeOf(await testbed.animal.graphql(DETACH, { zooId }, { viewer: owner }))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await testbed.animal.graphql(DETACH, { zooId }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await testbed.animal.graphql(DETACH, { zooId }, { unsigned: true }))).toBe('UNAUTHENTICATED');
+    const undeclared = 'mutation Sweep($zooId: ID!) { detachAnimalsFromZoo(zooId: $zooId) }';
+    expect(codeOf(await testbed.animal.graphql(undeclared, { zooId }, { viewer: owner, issuer: 'zoo' }))).toBe('FORBIDDEN');
     const detached = await testbed.animal.graphql(DETACH, { zooId }, { viewer: owner, issuer: 'zoo' });
     expect(detached.data!.detachAnimalsFromZoo).toBe(1);
     const zoo = await testbed.animal.graphql(

@@ -1,6 +1,5 @@
 // The puzzle service's configuration, parsed once from the environment by main.ts.
-import { flag, logLevel, nodeEnv, parseConfig, port, postgresUrl, resolveSecrets, z } from '@supergraph/config';
-import { DEVELOPMENT_CLAIMS_SECRET } from '@supergraph/auth';
+import { claimsTrustVariables, flag, logLevel, nodeEnv, parseConfig, port, postgresUrl, resolveSecrets, z } from '@supergraph/config';
 
 /** Development only, and public: production refuses to start with it. */
 export const DEVELOPMENT_ANSWER_SECRET = 'development-only-puzzle-answer-secret-not-for-production';
@@ -15,6 +14,7 @@ const schema = z.object({
   LOG_LEVEL: logLevel,
   /** Operations slower than this many milliseconds are logged as slow. */
   SLOW_OPERATION_MS: z.coerce.number().int().min(0).default(1_000),
+  ...claimsTrustVariables,
   COOLDOWN_SECONDS: seconds(60),
   LONG_COOLDOWN_SECONDS: seconds(300),
   LONG_COOLDOWN_AFTER_WRONG_ANSWERS: z.coerce.number().int().min(1).default(5),
@@ -22,11 +22,11 @@ const schema = z.object({
   JOBS_ENABLED: flag(true),
 });
 
-export type PuzzleConfig = z.infer<typeof schema> & { production: boolean; INTERNAL_CLAIMS_SECRET: string; ANSWER_SECRET: string };
+export type PuzzleConfig = z.infer<typeof schema> & { production: boolean; ANSWER_SECRET: string };
 
 export function loadConfig(env: Record<string, string | undefined>): PuzzleConfig {
   const config = parseConfig(schema, env);
   const production = config.NODE_ENV === 'production';
-  const secrets = resolveSecrets(env, production, { INTERNAL_CLAIMS_SECRET: DEVELOPMENT_CLAIMS_SECRET, ANSWER_SECRET: DEVELOPMENT_ANSWER_SECRET });
+  const secrets = resolveSecrets(env, production, { ANSWER_SECRET: DEVELOPMENT_ANSWER_SECRET });
   return { ...config, ...secrets, production };
 }

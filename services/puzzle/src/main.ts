@@ -1,7 +1,7 @@
 // Process entry of the puzzle subgraph: configuration, database, migrations, scheduled jobs, listen,
 // graceful stop.
 import { createScheduler } from '@supergraph/jobs';
-import { createLogger, openMigratedDatabase, runMain, stopOnSignals } from '@supergraph/subgraph';
+import { connectRedis, createClaimsTrust, createLogger, openMigratedDatabase, runMain, stopOnSignals } from '@supergraph/subgraph';
 import { loadConfig } from './config';
 import { migrations } from './db/migrations';
 import type { Database } from './db/schema';
@@ -16,9 +16,10 @@ async function main(): Promise<void> {
     ? createScheduler({ connectionString: config.DATABASE_URL, jobs: puzzleJobs(db, logger), logger })
     : undefined;
   await scheduler?.start();
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger) : undefined;
   const server = createPuzzleServer({
     pool,
-    claimsKey: { secret: config.INTERNAL_CLAIMS_SECRET },
+    claims: createClaimsTrust({ name: 'puzzle', gateway: config.GATEWAY_JWKS_URL, ...(redis && { redis }) }),
     answerSecret: config.ANSWER_SECRET,
     settings: {
       cooldown: { seconds: config.COOLDOWN_SECONDS, longSeconds: config.LONG_COOLDOWN_SECONDS, longAfter: config.LONG_COOLDOWN_AFTER_WRONG_ANSWERS },
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   stopOnSignals(async () => {
     await scheduler?.stop();
     await server.stop();
+    redis?.disconnect();
   }, logger);
 }
 

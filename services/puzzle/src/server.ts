@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type pg from 'pg';
 import type { LogEvent } from 'kysely';
-import type { ForwardedClaimsKey } from '@supergraph/auth';
+import type { ClaimsVerifier } from '@supergraph/auth';
 import { isDatabaseReachable } from '@supergraph/db';
 import { createServiceDatabase, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
 import { createAnswerVault } from './answers';
@@ -16,7 +16,8 @@ export const SCHEMA_FILE = path.join(__dirname, '..', 'schema.graphql');
 
 export interface PuzzleServerOptions {
   pool: pg.Pool;
-  claimsKey: ForwardedClaimsKey;
+  /** Whom it believes: the gateway (see createClaimsTrust). */
+  claims: ClaimsVerifier;
   /** Keys the answers' HMAC and encryption. */
   answerSecret: string;
   settings: PuzzleSettings;
@@ -36,7 +37,7 @@ export function createPuzzleServer(options: PuzzleServerOptions): SubgraphServer
     name: 'puzzle',
     typeDefs: loadSchemaFile(SCHEMA_FILE),
     resolvers,
-    claimsKey: options.claimsKey,
+    claims: options.claims,
     logger: options.logger,
     production: options.production,
     ...(options.slowOperationMs !== undefined && { slowOperationMs: options.slowOperationMs }),

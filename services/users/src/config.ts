@@ -1,7 +1,6 @@
 // The users service's configuration, parsed once from the environment by main.ts.
 import path from 'node:path';
-import { ConfigError, flag, logLevel, nodeEnv, parseConfig, port, postgresUrl, resolveSecrets, z } from '@supergraph/config';
-import { DEVELOPMENT_CLAIMS_SECRET } from '@supergraph/auth';
+import { ConfigError, claimsTrustVariables, flag, logLevel, nodeEnv, parseConfig, port, postgresUrl, z } from '@supergraph/config';
 
 const schema = z.object({
   NODE_ENV: nodeEnv,
@@ -11,6 +10,7 @@ const schema = z.object({
   LOG_LEVEL: logLevel,
   /** Operations slower than this many milliseconds are logged as slow. */
   SLOW_OPERATION_MS: z.coerce.number().int().min(0).default(1_000),
+  ...claimsTrustVariables,
   JWT_ISSUER: z.string().min(1).default('supergraph-users'),
   JWT_AUDIENCE: z.string().min(1).default('supergraph'),
   /** PEM (PKCS#8) EC P-256 or RSA private key; required in production. */
@@ -26,17 +26,16 @@ const schema = z.object({
   JOBS_ENABLED: flag(true),
 });
 
-export type UsersConfig = z.infer<typeof schema> & { production: boolean; INTERNAL_CLAIMS_SECRET: string };
+export type UsersConfig = z.infer<typeof schema> & { production: boolean };
 
 export function loadConfig(env: Record<string, string | undefined>): UsersConfig {
   const config = parseConfig(schema, env);
   const production = config.NODE_ENV === 'production';
-  const secrets = resolveSecrets(env, production, { INTERNAL_CLAIMS_SECRET: DEVELOPMENT_CLAIMS_SECRET });
   if (production && !config.JWT_PRIVATE_KEY) {
     throw new ConfigError('Invalid configuration:\n  JWT_PRIVATE_KEY: required in production (a PEM private key)');
   }
   if (production && config.SEED_DEMO_DATA) {
     throw new ConfigError('Invalid configuration:\n  SEED_DEMO_DATA: demo accounts are never created in production');
   }
-  return { ...config, ...secrets, production };
+  return { ...config, production };
 }

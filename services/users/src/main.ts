@@ -1,7 +1,7 @@
 // Process entry of the users subgraph: configuration, database, migrations, keys, listen, graceful stop.
 import { loadOrCreateDevSigningKey, signingKeyFromPem } from '@supergraph/auth';
 import { createScheduler } from '@supergraph/jobs';
-import { createLogger, openMigratedDatabase, runMain, stopOnSignals } from '@supergraph/subgraph';
+import { connectRedis, createClaimsTrust, createLogger, openMigratedDatabase, runMain, stopOnSignals } from '@supergraph/subgraph';
 import { loadConfig } from './config';
 import { migrations } from './db/migrations';
 import type { Database } from './db/schema';
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const signingKey = config.JWT_PRIVATE_KEY
     ? signingKeyFromPem(config.JWT_PRIVATE_KEY, config.JWT_KEY_ID)
     : loadOrCreateDevSigningKey(config.DEV_KEYS_DIR);
+  const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger) : undefined;
   const server = createUsersServer({
     pool,
     sessions: {
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
       audience: config.JWT_AUDIENCE,
       refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     },
-    claimsKey: { secret: config.INTERNAL_CLAIMS_SECRET },
+    claims: createClaimsTrust({ name: 'users', gateway: config.GATEWAY_JWKS_URL, ...(redis && { redis }) }),
     loginThrottle: { maxFailures: config.LOGIN_MAX_FAILURES, lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS },
     logger,
     production: config.production,
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   stopOnSignals(async () => {
     await scheduler?.stop();
     await server.stop();
+    redis?.disconnect();
   }, logger);
 }
 

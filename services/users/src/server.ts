@@ -4,7 +4,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import type { LogEvent } from 'kysely';
 import { isDatabaseReachable } from '@supergraph/db';
-import { publicJwks, type ForwardedClaimsKey } from '@supergraph/auth';
+import { publicJwks, type ClaimsVerifier } from '@supergraph/auth';
 import { createServiceDatabase, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
 import type { Database } from './db/schema';
 import { createLoaders } from './loaders';
@@ -18,7 +18,8 @@ export const SCHEMA_FILE = path.join(__dirname, '..', 'schema.graphql');
 export interface UsersServerOptions {
   pool: pg.Pool;
   sessions: SessionSettings;
-  claimsKey: ForwardedClaimsKey;
+  /** Whom it believes: the gateway (see createClaimsTrust). */
+  claims: ClaimsVerifier;
   loginThrottle: { maxFailures: number; lockoutSeconds: number };
   logger: Logger;
   production: boolean;
@@ -36,7 +37,7 @@ export function createUsersServer(options: UsersServerOptions): SubgraphServer {
     name: 'users',
     typeDefs: loadSchemaFile(SCHEMA_FILE),
     resolvers,
-    claimsKey: options.claimsKey,
+    claims: options.claims,
     logger: options.logger,
     production: options.production,
     ...(options.slowOperationMs !== undefined && { slowOperationMs: options.slowOperationMs }),

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type pg from 'pg';
 import type { LogEvent } from 'kysely';
-import type { ForwardedClaimsKey } from '@supergraph/auth';
+import type { ClaimsVerifier, ServiceKeys } from '@supergraph/auth';
 import { isDatabaseReachable } from '@supergraph/db';
 import { createSubgraphClient, createServiceDatabase, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
 import type { ZooContext } from './context';
@@ -15,7 +15,10 @@ export const SCHEMA_FILE = path.join(__dirname, '..', 'schema.graphql');
 
 export interface ZooServerOptions {
   pool: pg.Pool;
-  claimsKey: ForwardedClaimsKey;
+  /** Whom it believes: the gateway, and the animal service for its declared operations. */
+  claims: ClaimsVerifier;
+  /** Its own keys: it signs its calls to the animal service and publishes them at /.well-known/jwks.json. */
+  keys: ServiceKeys;
   animalService: { url: string; timeoutMs: number };
   logger: Logger;
   production: boolean;
@@ -27,19 +30,17 @@ export interface ZooServerOptions {
 export function createZooServer(options: ZooServerOptions): SubgraphServer {
   const { db, metrics } = createServiceDatabase<Database>('zoo', options.pool, options.onQuery);
   const animalService = createSubgraphClient({
-    issuer: 'zoo',
+    keys: options.keys,
     audience: 'animal',
     url: options.animalService.url,
-    claimsKey: options.claimsKey,
     timeoutMs: options.animalService.timeoutMs,
   });
   return createSubgraphServer<ZooContext>({
     name: 'zoo',
     typeDefs: loadSchemaFile(SCHEMA_FILE),
     resolvers,
-    claimsKey: options.claimsKey,
-    // The animal service asks which zoos exist and who owns them.
-    trustedIssuers: ['gateway', 'animal'],
+    claims: options.claims,
+    publishedKeys: options.keys.published,
     logger: options.logger,
     production: options.production,
     ...(options.slowOperationMs !== undefined && { slowOperationMs: options.slowOperationMs }),

@@ -1,7 +1,7 @@
 // What an operator sees of the zoo subgraph on a real database: /metrics counting the operations just run,
 // their database statements and the pool's connections, and logs tied to the gateway's request and trace.
 import { createLogger } from '@supergraph/subgraph';
-import { startStubSubgraph, startSubgraphHarness, TEST_CLAIMS_KEY, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
+import { startStubSubgraph, startSubgraphHarness, testClaimsTrust, testKeys, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
 import { createZooServer, migrations } from '../src';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -11,7 +11,7 @@ let animalService: StubSubgraph;
 const logs: Record<string, any>[] = [];
 
 beforeAll(async () => {
-  animalService = await startStubSubgraph('animal', ['zoo'], () => ({ detachAnimalsFromZoo: 0 }));
+  animalService = await startStubSubgraph('animal', () => ({ detachAnimalsFromZoo: 0 }));
   zoo = await startSubgraphHarness({
     name: 'zoo',
     migrations,
@@ -19,7 +19,8 @@ beforeAll(async () => {
       createZooServer({
         pool,
         onQuery,
-        claimsKey: TEST_CLAIMS_KEY,
+        keys: testKeys('zoo'),
+        claims: testClaimsTrust('zoo'),
         animalService: { url: animalService.url, timeoutMs: 500 },
         logger: createLogger('zoo', 'info', { write: (line: string) => void logs.push(JSON.parse(line)) }),
         production: false,

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@supergraph/auth';
 import { createLogger } from '@supergraph/subgraph';
-import { startStubSubgraph, startSubgraphHarness, TEST_CLAIMS_KEY, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
+import { startStubSubgraph, startSubgraphHarness, testClaimsTrust, testKeys, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
 import { createAnimalServer, migrations } from '../../src';
 
 export interface AnimalTestbed {
@@ -15,7 +15,7 @@ export interface AnimalTestbed {
 
 export async function startAnimalTestbed(): Promise<AnimalTestbed> {
   const zooOwners = new Map<string, string>();
-  const zooService = await startStubSubgraph('zoo', ['animal'], ({ variables }) => {
+  const zooService = await startStubSubgraph('zoo', ({ variables }) => {
     const ownerId = zooOwners.get(variables.id);
     return { zoo: ownerId ? { id: variables.id, owner: { id: ownerId } } : null };
   });
@@ -26,7 +26,8 @@ export async function startAnimalTestbed(): Promise<AnimalTestbed> {
       createAnimalServer({
         pool,
         onQuery,
-        claimsKey: TEST_CLAIMS_KEY,
+        keys: testKeys('animal'),
+        claims: testClaimsTrust('animal'),
         zooService: { url: zooService.url, timeoutMs: 500 },
         logger: createLogger('animal', 'silent'),
         production: false,

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@supergraph/auth';
 import { createLogger } from '@supergraph/subgraph';
-import { startSubgraphHarness, TEST_CLAIMS_KEY, type SubgraphHarness } from '@supergraph/testing';
+import { startSubgraphHarness, testClaimsTrust, type SubgraphHarness } from '@supergraph/testing';
 import { createPuzzleServer, DEFAULT_COOLDOWN, migrations } from '../../src';
 
 export interface PuzzleTestbed {
@@ -29,7 +29,7 @@ export async function startPuzzleTestbed(settings: { maxLeaderboardMembers?: num
       createPuzzleServer({
         pool,
         onQuery,
-        claimsKey: TEST_CLAIMS_KEY,
+        claims: testClaimsTrust('puzzle'),
         answerSecret: 'puzzle-test-answer-secret-of-decent-length',
         settings: { cooldown: DEFAULT_COOLDOWN, maxLeaderboardMembers: settings.maxLeaderboardMembers ?? 200 },
         logger: createLogger('puzzle', 'silent'),

@@ -1,10 +1,10 @@
 // Boots the users subgraph on a fresh real database (the shared harness) and talks to it the way the gateway does.
 import { generateSigningKey, type SigningKey, type Viewer } from '@supergraph/auth';
 import { createLogger } from '@supergraph/subgraph';
-import { startSubgraphHarness, TEST_CLAIMS_KEY, type GraphQLResponse, type SubgraphHarness } from '@supergraph/testing';
+import { startSubgraphHarness, testClaimsTrust, type GraphQLResponse, type SubgraphHarness } from '@supergraph/testing';
 import { createUsersServer, migrations } from '../../src';
 
-export { TEST_CLAIMS_KEY, type GraphQLResponse };
+export type { GraphQLResponse };
 export const TOKEN_AUDIENCE = { issuer: 'supergraph-users', audience: 'supergraph' };
 
 export interface UsersSubgraph extends SubgraphHarness {
@@ -21,7 +21,7 @@ export async function startUsersSubgraph(overrides: { maxFailures?: number } = {
         pool,
         onQuery,
         sessions: { signingKey, ...TOKEN_AUDIENCE, refreshTokenTtlDays: 30 },
-        claimsKey: TEST_CLAIMS_KEY,
+        claims: testClaimsTrust('users'),
         loginThrottle: { maxFailures: overrides.maxFailures ?? 5, lockoutSeconds: 900 },
         logger: createLogger('users', 'silent'),
         production: false,

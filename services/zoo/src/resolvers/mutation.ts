@@ -1,16 +1,12 @@
 import { NotFound } from '@supergraph/errors';
 import type { ZooContext } from '../context';
 import { requireOwnerOrAdmin, requireViewer } from '@supergraph/auth';
+import { SERVICE_OPERATIONS } from '@supergraph/subgraph';
 import { deleteZooById, findZooForUpdate, findZoosByIds, insertZoo, updateZoo } from '../db/zoos';
 import { parseCreateZooInput, parseUpdateZooInput } from '../inputs';
 
 const OWNER_ONLY = 'Only the zoo’s owner or an admin can do this';
 
-const DETACH_ANIMALS = /* GraphQL */ `
-  mutation DetachAnimals($zooId: ID!) {
-    detachAnimalsFromZoo(zooId: $zooId)
-  }
-`;
 
 export const Mutation = {
   async createZoo(_root: unknown, { input }: { input: Record<string, unknown> }, context: ZooContext) {
@@ -38,7 +34,7 @@ export const Mutation = {
       const zoo = await findZooForUpdate(trx, id);
       if (!zoo) throw new NotFound('No such zoo');
       requireOwnerOrAdmin(context, zoo.ownerId, OWNER_ONLY);
-      await context.animalService.request(DETACH_ANIMALS, { zooId: id }, context.viewer);
+      await context.animalService.request(SERVICE_OPERATIONS.detachAnimalsFromZoo, { zooId: id }, context.viewer);
       return deleteZooById(trx, id);
     });
   },

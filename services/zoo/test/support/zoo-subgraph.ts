@@ -1,7 +1,7 @@
 // The zoo subgraph on a fresh database, with a stand-in animal service that records detach calls.
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@supergraph/subgraph';
-import { startStubSubgraph, startSubgraphHarness, TEST_CLAIMS_KEY, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
+import { startStubSubgraph, startSubgraphHarness, testClaimsTrust, testKeys, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
 import type { Viewer } from '@supergraph/auth';
 import { createZooServer, migrations } from '../../src';
 
@@ -12,7 +12,7 @@ export interface ZooTestbed {
 }
 
 export async function startZooTestbed(): Promise<ZooTestbed> {
-  const animalService = await startStubSubgraph('animal', ['zoo'], () => ({ detachAnimalsFromZoo: 0 }));
+  const animalService = await startStubSubgraph('animal', () => ({ detachAnimalsFromZoo: 0 }));
   const zoo = await startSubgraphHarness({
     name: 'zoo',
     migrations,
@@ -20,7 +20,8 @@ export async function startZooTestbed(): Promise<ZooTestbed> {
       createZooServer({
         pool,
         onQuery,
-        claimsKey: TEST_CLAIMS_KEY,
+        keys: testKeys('zoo'),
+        claims: testClaimsTrust('zoo'),
         animalService: { url: animalService.url, timeoutMs: 500 },
         logger: createLogger('zoo', 'silent'),
         production: false,

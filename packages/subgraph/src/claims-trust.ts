@@ -1,0 +1,67 @@
+// Whom a subgraph believes, built once in main.ts (or a test): the gateway for any operation, each calling
+// service for the operations declared for it (service-operations.ts), each through its own public keys; and
+// the keys this service signs its own calls with.
+import {
+  createClaimsVerifier,
+  createRemoteKeySet,
+  loadOrCreateDevSigningKey,
+  memoryReplayGuard,
+  redisReplayGuard,
+  serviceKeys,
+  signingKeyFromPem,
+  verificationKeyFromPem,
+  type ClaimsVerifier,
+  type KeySet,
+  type RedisSetNx,
+  type ServiceKeys,
+  type TrustedIssuer,
+} from '@supergraph/auth';
+import { operationsAccepted } from './service-operations';
+
+export interface ClaimsTrustOptions {
+  /** This subgraph's name: the audience its claims must carry. */
+  name: string;
+  /** The gateway's public keys: its JWKS URL, or keys in hand. */
+  gateway: string | KeySet;
+  /** Each service that calls this one, by name: its JWKS URL or keys in hand. */
+  callers?: Record<string, string | KeySet>;
+  /** Shared replay memory across replicas; one process's memory when absent. */
+  redis?: RedisSetNx;
+}
+
+export function createClaimsTrust(options: ClaimsTrustOptions): ClaimsVerifier {
+  const keySet = (source: string | KeySet) => (typeof source === 'string' ? createRemoteKeySet(source) : source);
+  const issuers: Record<string, TrustedIssuer> = { gateway: { keys: keySet(options.gateway) } };
+  for (const [caller, source] of Object.entries(options.callers ?? {})) {
+    issuers[caller] = { keys: keySet(source), operations: operationsAccepted(options.name, caller) };
+  }
+  return createClaimsVerifier({
+    audience: options.name,
+    issuers,
+    replay: options.redis ? redisReplayGuard(options.redis) : memoryReplayGuard(),
+  });
+}
+
+export interface ServiceKeySettings {
+  /** The signer's name (`gateway`, `zoo`, …). */
+  issuer: string;
+  /** PEM private key from configuration (required in production). */
+  privateKeyPem?: string | undefined;
+  /** A retired key's PEM (public or private), still published while receivers switch to the new one. */
+  retiredKeyPem?: string | undefined;
+  /** Development: where the generated key is kept when no PEM is configured. */
+  devKeysDir: string;
+}
+
+/** The keys a service signs its claims with: configured, or generated once per service for development. */
+export function loadServiceKeys(settings: ServiceKeySettings): ServiceKeys {
+  const current = settings.privateKeyPem
+    ? signingKeyFromPem(settings.privateKeyPem)
+    : loadOrCreateDevSigningKey(settings.devKeysDir, `${settings.issuer}-claims-signing-key.pem`);
+  return serviceKeys(settings.issuer, current, settings.retiredKeyPem ? [verificationKeyFromPem(settings.retiredKeyPem)] : []);
+}
+
+/** Where a service publishes its public keys, next to its GraphQL endpoint. */
+export function jwksUrlOf(graphqlUrl: string): string {
+  return new URL('/.well-known/jwks.json', graphqlUrl).toString();
+}

@@ -1,0 +1,26 @@
+// Claims-signing keys for tests, generated fresh in each test process (nothing secret lives in the repository),
+// and the trust a subgraph under test is given: the test gateway for anything, each calling service for the
+// operations declared for it.
+import { createLocalKeySet, generateSigningKey, serviceKeys, type ClaimsVerifier, type ServiceKeys } from '@supergraph/auth';
+import { callersOf, createClaimsTrust } from '@supergraph/subgraph';
+
+const keys = new Map<string, ServiceKeys>();
+
+/** The test keys of `issuer` (`gateway`, `zoo`, `animal`, …), the same for the whole test file. */
+export function testKeys(issuer: string): ServiceKeys {
+  let found = keys.get(issuer);
+  if (!found) {
+    found = serviceKeys(issuer, generateSigningKey());
+    keys.set(issuer, found);
+  }
+  return found;
+}
+
+/** What subgraph `name` believes in a test: the test gateway, and its declared callers' test keys. */
+export function testClaimsTrust(name: string, callers: string[] = callersOf(name)): ClaimsVerifier {
+  return createClaimsTrust({
+    name,
+    gateway: createLocalKeySet(testKeys('gateway').published),
+    callers: Object.fromEntries(callers.map((caller) => [caller, createLocalKeySet(testKeys(caller).published)])),
+  });
+}
