@@ -13,6 +13,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { CLAIMS_HEADER, publicJwks, type AccessTokenVerifier, type ServiceKeys } from '@supergraph/auth';
 import { createMetrics, requestIdFrom, traceContextFromHeaders } from '@supergraph/observability';
 import { listenHttp, type Logger } from '@supergraph/subgraph';
+import { createAuthorityFeed } from './authority-feed';
 import { ClaimsForwardingDataSource } from './claims-data-source';
 import { viewerFromHeaders, type GatewayContext } from './context';
 import { createGatewayErrorFormatter } from './error-masking';
@@ -44,6 +45,8 @@ export interface GatewayOptions {
   corsOrigins?: string[];
   /** Operations slower than this are logged with their name and duration (default 1 s). */
   slowOperationMs?: number;
+  /** How the gateway follows role changes and deletions (authority-feed.ts); `usersUrl` defaults to the supergraph's. */
+  authority?: { intervalMs?: number; staleAfterMs?: number; usersUrl?: string };
 }
 
 export interface GatewayServer {
@@ -51,6 +54,8 @@ export interface GatewayServer {
   stop(): Promise<void>;
   /** Re-reads the supergraph file now (as SIGHUP does); true when a new supergraph is served. */
   reloadSupergraph(): boolean;
+  /** Reads the users service's authority feed now rather than at the next poll. */
+  refreshAuthority(): Promise<void>;
 }
 
 /** Subgraph names and routing URLs of a supergraph, for readiness checks. */
@@ -71,9 +76,9 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   const { logger, production } = options;
   const overrides = options.subgraphUrls ?? {};
   const metrics = createMetrics('gateway');
-  let urls: string[] = [];
+  let routes = new Map<string, string>();
   const served = (sdl: string) => {
-    urls = subgraphsOf(sdl).map(({ name, url }) => overrides[name] ?? url);
+    routes = new Map(subgraphsOf(sdl).map(({ name, url }) => [name, overrides[name] ?? url]));
   };
   const source = 'file' in options.supergraph ? supergraphFromFile(options.supergraph.file, logger, served) : undefined;
   if ('sdl' in options.supergraph) served(options.supergraph.sdl);
@@ -85,6 +90,13 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
         timeoutMs: options.subgraphTimeouts?.[name] ?? options.subgraphTimeoutMs ?? 5_000,
         onFetch: (subgraph, seconds, outcome) => metrics.observeSubgraphFetch(subgraph, seconds, outcome),
       }),
+  });
+  const authority = createAuthorityFeed({
+    usersUrl: () => options.authority?.usersUrl ?? routes.get('users'),
+    keys: options.keys,
+    logger,
+    ...(options.authority?.intervalMs !== undefined && { intervalMs: options.authority.intervalMs }),
+    ...(options.authority?.staleAfterMs !== undefined && { staleAfterMs: options.authority.staleAfterMs }),
   });
   const limits = operationLimits({ ...DEFAULT_LIMITS, ...options.limits }, production);
   const persisted = persistedQuerySettings(options.persistedQueries?.mode ?? 'apq', options.persistedQueries?.manifest);
@@ -115,9 +127,10 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     res.json({ status: 'ok' });
   });
   app.get('/ready', async (_req, res) => {
-    const subgraphs = await Promise.all(urls.map(async (url) => ({ url, up: await answers(url) })));
-    const ready = loaded && subgraphs.every((subgraph) => subgraph.up);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', supergraphLoaded: loaded, subgraphs });
+    const subgraphs = await Promise.all([...routes.values()].map(async (url) => ({ url, up: await answers(url) })));
+    const authorityFeed = authority.isFresh() ? 'fresh' : 'stale';
+    const ready = loaded && subgraphs.every((subgraph) => subgraph.up) && authorityFeed === 'fresh';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', supergraphLoaded: loaded, subgraphs, authorityFeed });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.render());
@@ -172,7 +185,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
               const caller = `ip:${req.socket.remoteAddress ?? 'unknown'}`;
               let viewer;
               try {
-                viewer = await viewerFromHeaders(req.headers, options.verifier);
+                viewer = await viewerFromHeaders(req.headers, options.verifier, authority);
               } catch (error) {
                 // A bad token still spends the address's budget, so guessing tokens is rate-limited too.
                 await options.rateLimiter?.consume(caller);
@@ -188,12 +201,15 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
       await started;
       const actualPort = await listenHttp(httpServer, port, host);
       const url = `http://${host}:${actualPort}/graphql`;
-      logger.info({ url, subgraphs: urls }, 'gateway listening');
+      authority.start();
+      logger.info({ url, subgraphs: [...routes.values()] }, 'gateway listening');
       return { url, port: actualPort };
     },
     reloadSupergraph: () => source?.reload() ?? false,
+    refreshAuthority: () => authority.refresh(),
     stop() {
       stopped ??= (async () => {
+        authority.stop();
         if (httpServer.listening) await apollo.stop();
         logger.info('gateway stopped');
       })();

@@ -34,6 +34,7 @@ export interface RunningSubgraph {
 
 export interface Supergraph {
   gatewayUrl: string;
+  gateway: import('../../src').GatewayServer;
   subgraphs: Record<'users' | 'zoo' | 'animal' | 'puzzle', RunningSubgraph>;
   /** The puzzle service's clock (unlock times, cooldowns), moved by hand. */
   puzzleClock: { now: Date; advance(seconds: number): void };
@@ -145,6 +146,7 @@ export async function startSupergraph(): Promise<Supergraph> {
 
   return {
     gatewayUrl,
+    gateway,
     subgraphs: {
       users: running(usersUrl, usersServer, usersDb.pool),
       zoo: running(zooUrl, zooServer, zooDb.pool),

@@ -73,9 +73,15 @@ export function createRemoteKeySet(url: string, options: RemoteKeySetOptions = {
   let fetchedAt = 0; // when the keys were last fetched successfully
   let lastStart = -Infinity;
   let next: { startsAt: number; done: Promise<void> } | undefined;
+  let inFlight: Promise<void> | undefined;
 
-  async function fetchNow(): Promise<void> {
+  function fetchNow(): Promise<void> {
     lastStart = Date.now();
+    inFlight = load().finally(() => (inFlight = undefined));
+    return inFlight;
+  }
+
+  async function load(): Promise<void> {
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs ?? 5_000), headers: { accept: 'application/json' } });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -112,8 +118,16 @@ export function createRemoteKeySet(url: string, options: RemoteKeySetOptions = {
       const stale = Date.now() - fetchedAt > maxAge;
       const known = lookup(header);
       if (known && !stale) return known;
+      const arrival = Date.now();
+      if (!known && inFlight) {
+        // A fetch already under way may well bring the key (a cold start's concurrent requests): wait for it
+        // before asking for one of our own.
+        await inFlight.catch(() => undefined);
+        const fetched = lookup(header);
+        if (fetched) return fetched;
+      }
       try {
-        await fetchStartingAfter(Date.now());
+        await fetchStartingAfter(arrival);
       } catch (error) {
         // Unreachable: a key we already know still verifies; anything else cannot be decided now.
         if (known) return known;

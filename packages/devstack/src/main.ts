@@ -53,6 +53,12 @@ async function main(): Promise<void> {
     // Each signer (the gateway, zoo, animal) generates its own key into DEV_KEYS_DIR on first start; every
     // subgraph trusts the gateway's published keys, and zoo and animal each other's (found next to their URLs).
     const gatewayUrl = `http://localhost:${config.GATEWAY_PORT}`;
+    // Production keys are per signer: GATEWAY_CLAIMS_SIGNING_KEY, ZOO_… and ANIMAL_… become that process's
+    // CLAIMS_SIGNING_KEY; one CLAIMS_SIGNING_KEY for all would let each sign as the others, so it is not passed on.
+    const signingKeyOf = (name: string): Record<string, string> => {
+      const pem = process.env[`${name.toUpperCase()}_CLAIMS_SIGNING_KEY`];
+      return { CLAIMS_SIGNING_KEY: pem ?? '' };
+    };
     const common = {
       NODE_ENV: config.NODE_ENV,
       LOG_LEVEL: config.LOG_LEVEL,
@@ -71,6 +77,7 @@ async function main(): Promise<void> {
           ...common,
           PORT: url.port,
           DATABASE_URL: withDatabase(adminUrl, subgraph.name),
+          ...signingKeyOf(subgraph.name),
           SEED_DEMO_DATA: String(config.SEED_DEMO_DATA),
         },
         serviceDir,
@@ -84,7 +91,7 @@ async function main(): Promise<void> {
     const gateway = startProcess(
       'gateway',
       path.join(gatewayDir, 'dist/main.js'),
-      { ...common, PORT: String(config.GATEWAY_PORT), SUPERGRAPH_SDL_FILE: path.join(config.root, 'supergraph.graphql') },
+      { ...common, ...signingKeyOf('gateway'), PORT: String(config.GATEWAY_PORT), SUPERGRAPH_SDL_FILE: path.join(config.root, 'supergraph.graphql') },
       gatewayDir,
     );
     processes.push(gateway);

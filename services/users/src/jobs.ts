@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { ScheduledJob } from '@supergraph/jobs';
 import type { Logger } from '@supergraph/subgraph';
 import { deleteExpiredLoginThrottles } from './db/login-throttle';
+import { deleteAuthorityChangesBefore } from './db/authority-changes';
 import { deleteDeadRefreshTokens } from './db/refresh-tokens';
 import type { Database } from './db/schema';
 
@@ -19,7 +20,9 @@ export function usersJobs(db: Kysely<Database>, logger: Logger): ScheduledJob[] 
         const now = new Date();
         const refreshTokens = await deleteDeadRefreshTokens(db, new Date(now.getTime() - DEAD_TOKEN_GRACE_MS));
         const loginThrottles = await deleteExpiredLoginThrottles(db, now);
-        logger.info({ refreshTokens, loginThrottles }, 'purged dead refresh tokens and expired login throttles');
+        // The authority feed only matters while an access token issued before a change can be alive.
+        const authorityChanges = await deleteAuthorityChangesBefore(db, new Date(now.getTime() - DEAD_TOKEN_GRACE_MS));
+        logger.info({ refreshTokens, loginThrottles, authorityChanges }, 'purged dead refresh tokens, expired login throttles and old authority changes');
       },
     },
   ];

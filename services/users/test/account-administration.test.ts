@@ -16,6 +16,9 @@ describe('roles and account deletion', () => {
     expect(codeOf(await users.graphql(SET_ROLE, { id: zed.viewer.id, role: 'ADMIN' }, { viewer: yara.viewer }))).toBe('FORBIDDEN');
     expect(codeOf(await users.graphql(SET_ROLE, { id: zed.viewer.id, role: 'ADMIN' }))).toBe('UNAUTHENTICATED');
     const admin = { id: yara.viewer.id, role: 'ADMIN' as const };
+    // Claims that say ADMIN are not enough: users goes by the role its database holds.
+    expect(codeOf(await users.graphql(SET_ROLE, { id: zed.viewer.id, role: 'ADMIN' }, { viewer: admin }))).toBe('FORBIDDEN');
+    await users.sql("update users set role = 'ADMIN' where id = $1", [yara.viewer.id]);
     const promoted = await users.graphql(SET_ROLE, { id: zed.viewer.id, role: 'ADMIN' }, { viewer: admin });
     expect(promoted.data!.setUserRole).toEqual({ username: 'zed', role: 'ADMIN' });
     expect(codeOf(await users.graphql(SET_ROLE, { id: '00000000-0000-4000-8000-000000000000', role: 'USER' }, { viewer: admin }))).toBe('NOT_FOUND');
@@ -27,6 +30,7 @@ describe('roles and account deletion', () => {
     const cat = await register(users, 'cat');
     expect(codeOf(await users.graphql(DELETE, { id: ben.viewer.id }, { viewer: ann.viewer }))).toBe('FORBIDDEN');
     expect((await users.graphql(DELETE, { id: ann.viewer.id }, { viewer: ann.viewer })).data!.deleteUser).toBe(true);
+    await users.sql("update users set role = 'ADMIN' where id = $1", [cat.viewer.id]);
     expect((await users.graphql(DELETE, { id: ben.viewer.id }, { viewer: { id: cat.viewer.id, role: 'ADMIN' } })).data!.deleteUser).toBe(true);
     const gone = await users.graphql('query($a: ID!, $b: ID!) { a: user(id: $a) { id } b: user(id: $b) { id } }', { a: ann.viewer.id, b: ben.viewer.id });
     expect(gone.data).toEqual({ a: null, b: null });
@@ -52,5 +56,29 @@ describe('roles and account deletion', () => {
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
     expect(seen.slice(-5)).toEqual(['pg_1', 'pg_2', 'pg_3', 'pg_4', 'pg_5']);
+  });
+
+  it('a role change or a deletion ends the user’s sessions and goes on the authority feed', async () => {
+    const root = await register(users, 'root_admin');
+    await users.sql("update users set role = 'ADMIN' where id = $1", [root.viewer.id]);
+    const rootViewer = { id: root.viewer.id, role: 'ADMIN' as const };
+    const dee = await register(users, 'dee');
+    const eve = await register(users, 'eve_gone');
+    await users.graphql(SET_ROLE, { id: dee.viewer.id, role: 'ADMIN' }, { viewer: rootViewer });
+    await users.graphql(DELETE, { id: eve.viewer.id }, { viewer: rootViewer });
+
+    const refresh = await users.graphql('mutation($t: String!) { refreshToken(token: $t) { accessToken } }', { t: dee.refreshToken });
+    expect(codeOf(refresh)).toBe('UNAUTHENTICATED');
+    const FEED = 'query($since: DateTime!) { _authorityChanges(since: $since) { userId role deleted } }';
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const feed = await users.graphql(FEED, { since });
+    expect(feed.data!._authorityChanges).toEqual(
+      expect.arrayContaining([
+        { userId: dee.viewer.id, role: 'ADMIN', deleted: false },
+        { userId: eve.viewer.id, role: null, deleted: true },
+      ]),
+    );
+    // Only the gateway reads it.
+    expect(codeOf(await users.graphql(FEED, { since }, { issuer: 'zoo' }))).not.toBeUndefined();
   });
 });

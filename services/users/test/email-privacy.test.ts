@@ -14,6 +14,9 @@ describe('User.email', () => {
     const leo = await register(users, 'leo');
     const admin = await register(users, 'mia');
     const asAdmin = { id: admin.viewer.id, role: 'ADMIN' as const };
+    // Claims saying ADMIN for an account the database holds as USER do not open the email.
+    expect((await users.graphql(EMAIL, { id: kim.viewer.id }, { viewer: asAdmin })).data!.user.email).toBeNull();
+    await users.sql("update users set role = 'ADMIN' where id = $1", [admin.viewer.id]);
 
     const self = await users.graphql(EMAIL, { id: kim.viewer.id }, { viewer: kim.viewer });
     const other = await users.graphql(EMAIL, { id: kim.viewer.id }, { viewer: leo.viewer });

@@ -29,10 +29,21 @@ export interface LoginThrottleTable {
   expire: number | null;
 }
 
+export interface AuthorityChangesTable {
+  id: Generated<string>;
+  userId: string;
+  /** The new role; null for a deletion. */
+  role: Role | null;
+  deleted: boolean;
+  changedAt: ColumnType<Date, never, never>;
+}
+
 export interface Database {
   users: UsersTable;
+  authorityChanges: AuthorityChangesTable;
   refreshTokens: RefreshTokensTable;
   loginThrottle: LoginThrottleTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
+export type AuthorityChangeRow = Selectable<AuthorityChangesTable>;

@@ -1,6 +1,7 @@
 import { BadUserInput, NotFound, Unauthenticated } from '@supergraph/errors';
 import type { UsersContext } from '../context';
-import { requireAdmin, requireOwnerOrAdmin, requireViewer } from '@supergraph/auth';
+import { currentViewer, requireCurrentAdmin, requireCurrentSelfOrAdmin } from '../authority';
+import { insertAuthorityChange } from '../db/authority-changes';
 import { revokeUserRefreshTokens } from '../db/refresh-tokens';
 import { deleteUserById, findUserByUsername, findUsersByIds, insertUser, updateUser, updateUserRole } from '../db/users';
 import { parseRegisterInput, parseRole, parseUpdateMeInput } from '../inputs';
@@ -38,7 +39,7 @@ export const Mutation = {
   },
 
   async updateMe(_root: unknown, { input }: { input: Record<string, unknown> }, context: UsersContext) {
-    const viewer = requireViewer(context);
+    const viewer = await currentViewer(context);
     const { username, email, password, currentPassword } = parseUpdateMeInput(input);
     const [current] = await findUsersByIds(context.db, [viewer.id]);
     if (!current) throw new NotFound('Your account no longer exists');
@@ -58,16 +59,27 @@ export const Mutation = {
     return updated;
   },
 
+  /** Ends every session of the account and tells the authority feed, in the transaction that deletes it. */
   async deleteUser(_root: unknown, { id }: { id: string }, context: UsersContext) {
-    requireOwnerOrAdmin(context, id);
-    if (!(await deleteUserById(context.db, id))) throw new NotFound('No such user');
+    await requireCurrentSelfOrAdmin(context, id);
+    await context.db.transaction().execute(async (trx) => {
+      await revokeUserRefreshTokens(trx, id);
+      if (!(await deleteUserById(trx, id))) throw new NotFound('No such user');
+      await insertAuthorityChange(trx, { userId: id, role: null, deleted: true });
+    });
     return true;
   },
 
+  /** A changed role ends the user's sessions (their next login carries it) and goes on the authority feed. */
   async setUserRole(_root: unknown, args: { id: string; role: unknown }, context: UsersContext) {
-    requireAdmin(context);
-    const user = await updateUserRole(context.db, args.id, parseRole(args.role));
-    if (!user) throw new NotFound('No such user');
-    return user;
+    await requireCurrentAdmin(context);
+    const role = parseRole(args.role);
+    return context.db.transaction().execute(async (trx) => {
+      const user = await updateUserRole(trx, args.id, role);
+      if (!user) throw new NotFound('No such user');
+      await revokeUserRefreshTokens(trx, user.id);
+      await insertAuthorityChange(trx, { userId: user.id, role, deleted: false });
+      return user;
+    });
   },
 };

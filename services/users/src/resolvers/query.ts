@@ -1,5 +1,7 @@
 import { createdAtCursor, parseCreatedAtPage, toConnection, type PageArgs } from '@supergraph/pagination';
 import type { UsersContext } from '../context';
+import { Forbidden } from '@supergraph/errors';
+import { findLatestAuthorityChanges } from '../db/authority-changes';
 import { countUsers, findUserByUsername, findUsersPage } from '../db/users';
 
 export const Query = {
@@ -16,5 +18,10 @@ export const Query = {
     const page = parseCreatedAtPage(args);
     const [rows, totalCount] = await Promise.all([findUsersPage(db, { limit: page.first + 1, after: page.after }), countUsers(db)]);
     return toConnection(rows, page, totalCount, createdAtCursor);
+  },
+  /** @inaccessible in the supergraph; the gateway calls it directly with its own signed claims. */
+  _authorityChanges(_root: unknown, { since }: { since: Date }, { db, claimsIssuer }: UsersContext) {
+    if (claimsIssuer !== 'gateway') throw new Forbidden('Only the gateway follows the authority feed');
+    return findLatestAuthorityChanges(db, since);
   },
 };
