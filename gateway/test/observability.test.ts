@@ -51,4 +51,15 @@ describe('gateway observability', () => {
     expect(headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
     expect(claims).toMatchObject({ viewer: null, issuer: 'gateway' });
   });
+
+  it('sends a subgraph only the viewer’s id and role: never the client’s token or other claims', async () => {
+    const { viewer, auth } = await supergraph.signUp('minimal');
+    await gateway.query('query Echo { echo }', undefined, auth);
+    const { headers, claims } = stub.calls.at(-1)!;
+    expect(headers.authorization).toBeUndefined();
+    expect(JSON.stringify(headers)).not.toContain(auth.authorization!.slice('Bearer '.length));
+    expect(claims.viewer).toEqual({ id: viewer.id, role: 'USER' });
+    const payload = JSON.parse(Buffer.from(String(headers['x-supergraph-claims']).split('.')[1]!, 'base64url').toString());
+    expect(Object.keys(payload).sort()).toEqual(['aud', 'dig', 'exp', 'iat', 'iss', 'jti', 'role', 'sub']);
+  });
 });
