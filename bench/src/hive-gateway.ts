@@ -19,11 +19,11 @@ const gateway = createGatewayRuntime({
   maskedErrors: false,
   plugins: () => [
     {
-      async onFetch({ url, options, setOptions }) {
+      onFetch({ url, options, setOptions }) {
         const subgraph = subgraphByUrl.get(url);
         if (!subgraph || typeof options.body !== 'string') return;
         const body = JSON.parse(options.body) as { query?: string; variables?: unknown };
-        const claims = await signForwardedClaims(keys, { audience: subgraph, viewer: null, digest: requestDigest(body.query, body.variables) });
+        const claims = signForwardedClaims(keys, { audience: subgraph, viewer: null, digest: requestDigest(body.query, body.variables) });
         setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), [CLAIMS_HEADER]: claims } });
       },
     },

@@ -15,6 +15,8 @@ export interface LoadOptions {
   url: string;
   body: string;
   headers?: Record<string, string>;
+  /** Headers made afresh for every request (a single-use signed claims header). */
+  headersPerRequest?: () => Record<string, string>;
   connections: number;
   seconds: number;
 }
@@ -31,6 +33,13 @@ export async function drive(options: LoadOptions): Promise<LoadResult> {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...options.headers },
         body: options.body,
+        ...(options.headersPerRequest && {
+          requests: [
+            {
+              setupRequest: (request: autocannon.Request) => ({ ...request, headers: { ...request.headers, ...options.headersPerRequest!() } }),
+            },
+          ],
+        }),
         connections: options.connections,
         duration: options.seconds,
       },

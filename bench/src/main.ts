@@ -8,7 +8,17 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAccessTokenVerifier, generateSigningKey, issueAccessToken, publicJwks } from '@supergraph/auth';
+import {
+  CLAIMS_HEADER,
+  createAccessTokenVerifier,
+  generateSigningKey,
+  issueAccessToken,
+  publicJwks,
+  requestDigest,
+  serviceKeys,
+  signForwardedClaims,
+  signingKeyFromPem,
+} from '@supergraph/auth';
 import { freePort } from '@supergraph/testing';
 import { drive, spread, type LoadResult, type Spread } from './load';
 import { cpuSeconds, peakRssMiB, start, stop, waitFor } from './processes';
@@ -35,16 +45,24 @@ const FANOUT_QUERY = query(
 type Figures = Record<string, unknown>;
 const report: { meta: Figures; workloads: Partial<Record<Workload, Figures>> } = { meta: {}, workloads: {} };
 
-async function measure(url: string, body: string, headers: Record<string, string> = {}): Promise<LoadResult> {
-  return drive({ url, body, headers, connections: SETTINGS.connections, seconds: SETTINGS.seconds });
+async function measure(url: string, body: string, headers: Record<string, string> = {}, headersPerRequest?: () => Record<string, string>): Promise<LoadResult> {
+  return drive({ url, body, headers, ...(headersPerRequest && { headersPerRequest }), connections: SETTINGS.connections, seconds: SETTINGS.seconds });
 }
 
 /** Checks that the query succeeds (a benchmark of error responses measures nothing), then warms up. */
-async function warm(url: string, body: string, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+async function warm(url: string, body: string, headers: Record<string, string> = {}, headersPerRequest?: () => Record<string, string>) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers, ...headersPerRequest?.() }, body });
   const result = (await response.json()) as { data?: unknown; errors?: unknown };
   if (!response.ok || result.errors || !result.data) throw new Error(`${url} did not answer the benchmark query: ${JSON.stringify(result)}`);
-  await drive({ url, body, headers, connections: SETTINGS.connections, seconds: SETTINGS.warmupSeconds });
+  await drive({ url, body, headers, ...(headersPerRequest && { headersPerRequest }), connections: SETTINGS.connections, seconds: SETTINGS.warmupSeconds });
+}
+
+/** A fresh gateway-signed claims header for every request: subgraphs answer only signed callers, once per header. */
+function gatewayClaims(stack: Stack, audience: string, body: string): () => Record<string, string> {
+  const keys = serviceKeys('gateway', signingKeyFromPem(stack.gatewayClaimsKeyPem));
+  const { query: text, variables } = JSON.parse(body) as { query: string; variables?: unknown };
+  const digest = requestDigest(text, variables);
+  return () => ({ [CLAIMS_HEADER]: signForwardedClaims(keys, { audience, viewer: null, digest }) });
 }
 
 /** Runs the targets in turn, `runs` rounds, so drift affects all alike; returns each target's results. */
@@ -66,10 +84,12 @@ const summary = (results: LoadResult[]) => ({
 
 async function overhead(stack: Stack) {
   const auth = { authorization: `Bearer ${stack.accessToken}` };
-  await warm(stack.subgraphUrls.users, OVERHEAD_QUERY);
+  // Direct calls sign their claims as the gateway does (in the load generator's process).
+  const claims = gatewayClaims(stack, 'users', OVERHEAD_QUERY);
+  await warm(stack.subgraphUrls.users, OVERHEAD_QUERY, {}, claims);
   await warm(stack.gatewayUrl, OVERHEAD_QUERY, auth);
   const results = await alternate({
-    direct: () => measure(stack.subgraphUrls.users, OVERHEAD_QUERY),
+    direct: () => measure(stack.subgraphUrls.users, OVERHEAD_QUERY, {}, claims),
     gateway: () => measure(stack.gatewayUrl, OVERHEAD_QUERY, auth),
   });
   const ratios = results.gateway!.map((result, index) => result.rps / results.direct![index]!.rps);

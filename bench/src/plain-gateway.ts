@@ -13,10 +13,10 @@ class SigningDataSource extends RemoteGraphQLDataSource {
   constructor(private readonly subgraph: string, url: string) {
     super({ url });
   }
-  override async willSendRequest({ request }: GraphQLDataSourceProcessOptions) {
+  override willSendRequest({ request }: GraphQLDataSourceProcessOptions) {
     request.http?.headers.set(
       CLAIMS_HEADER,
-      await signForwardedClaims(keys, { audience: this.subgraph, viewer: null, digest: requestDigest(request.query, request.variables) }),
+      signForwardedClaims(keys, { audience: this.subgraph, viewer: null, digest: requestDigest(request.query, request.variables) }),
     );
   }
 }

@@ -54,7 +54,7 @@ export function createAuthorityFeed(options: AuthorityFeedOptions): AuthorityFee
     if (!url) return;
     const variables = { since: new Date(Date.now() - (ACCESS_TOKEN_TTL_SECONDS + 60) * 1000).toISOString() };
     try {
-      const claims = await signForwardedClaims(options.keys, { audience: 'users', viewer: null, digest: requestDigest(AUTHORITY_CHANGES, variables) });
+      const claims = signForwardedClaims(options.keys, { audience: 'users', viewer: null, digest: requestDigest(AUTHORITY_CHANGES, variables) });
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims },

@@ -39,12 +39,12 @@ export class ClaimsForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     }) as unknown as Fetcher;
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const incoming = context as Partial<GatewayContext> | undefined;
     const headers = request.http?.headers;
     headers?.set(
       CLAIMS_HEADER,
-      await signForwardedClaims(this.options.keys, {
+      signForwardedClaims(this.options.keys, {
         audience: this.subgraphName,
         viewer: incoming?.viewer ?? null,
         digest: requestDigest(request.query, request.variables),

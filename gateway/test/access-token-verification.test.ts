@@ -107,7 +107,7 @@ describe('the gateway and access tokens', () => {
 
 describe('the internal claims header', () => {
   it('has no effect when a client sends it to the gateway, even validly signed', async () => {
-    const adminClaims = await signForwardedClaims(GATEWAY_KEYS, {
+    const adminClaims = signForwardedClaims(GATEWAY_KEYS, {
       audience: 'users',
       viewer: { id: alice.id, role: 'ADMIN' },
       digest: requestDigest(ME, undefined),
@@ -119,7 +119,7 @@ describe('the internal claims header', () => {
 
   it('cannot be replayed to the subgraph for a different operation', async () => {
     // What a gateway would send for `{ me { id } }` does not authorise `{ me { email } }`.
-    const claims = await signForwardedClaims(GATEWAY_KEYS, { audience: 'users', viewer: alice, digest: requestDigest('{ me { id } }', undefined) });
+    const claims = signForwardedClaims(GATEWAY_KEYS, { audience: 'users', viewer: alice, digest: requestDigest('{ me { id } }', undefined) });
     const response = await fetch(supergraph.subgraphs.users.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims },

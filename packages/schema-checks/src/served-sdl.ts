@@ -51,7 +51,7 @@ export async function servedSdl(name: string): Promise<string> {
   const server = create();
   try {
     const { url } = await server.listen(0);
-    const claims = await signForwardedClaims(gatewayKeys, { audience: name, viewer: null, digest: requestDigest(SERVICE_SDL, undefined) });
+    const claims = signForwardedClaims(gatewayKeys, { audience: name, viewer: null, digest: requestDigest(SERVICE_SDL, undefined) });
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims }, body: JSON.stringify({ query: SERVICE_SDL }) });
     const body = (await response.json()) as { data?: { _service: { sdl: string } }; errors?: { message: string }[] };
     if (!body.data) throw new Error(`${name} did not serve its SDL: ${JSON.stringify(body.errors)}`);

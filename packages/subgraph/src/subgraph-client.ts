@@ -27,7 +27,7 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
         throw new Error(`${options.keys.issuer} may not send an operation declared for ${operation.caller} → ${operation.callee}`);
       }
       const query = operation.document;
-      const claims = await signForwardedClaims(options.keys, { audience: options.audience, viewer, digest: requestDigest(query, variables) });
+      const claims = signForwardedClaims(options.keys, { audience: options.audience, viewer, digest: requestDigest(query, variables) });
       let body: { data?: Data; errors?: unknown[] };
       try {
         const response = await fetch(options.url, {

@@ -61,7 +61,7 @@ async function startCatalog(options: { slowOperationMs?: number } = {}): Promise
 
 /** Posts as the gateway would (signed anonymous claims), unless the headers bring their own claims. */
 async function post(url: string, query: string, headers: Record<string, string> = {}) {
-  const claims = await signForwardedClaims(GATEWAY, { audience: 'catalog', viewer: null, digest: requestDigest(query, undefined) });
+  const claims = signForwardedClaims(GATEWAY, { audience: 'catalog', viewer: null, digest: requestDigest(query, undefined) });
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims, ...headers },

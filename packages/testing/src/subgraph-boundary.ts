@@ -70,7 +70,7 @@ export function describeSubgraphBoundary(target: BoundaryTarget): void {
     it('refuses _service and _entities to a trusted service caller (they are the gateway’s)', async () => {
       const internal = '{ ... on Query { _service { sdl } } }';
       const caller = target.name === 'zoo' ? 'animal' : 'zoo';
-      const claims = await signForwardedClaims(testKeys(caller), { audience: target.name, viewer: null, digest: requestDigest(internal, undefined) });
+      const claims = signForwardedClaims(testKeys(caller), { audience: target.name, viewer: null, digest: requestDigest(internal, undefined) });
       const result = await post(subgraph.url, { query: internal }, claims);
       expect(result.text).not.toContain('@key');
       expect(result.body.data?._service ?? null).toBeNull();

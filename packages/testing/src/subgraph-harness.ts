@@ -68,7 +68,7 @@ export async function startSubgraphHarness(options: HarnessOptions): Promise<Sub
     async graphql(query, variables, call = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...call.headers };
       if (!call.unsigned && !(CLAIMS_HEADER in headers)) {
-        headers[CLAIMS_HEADER] = await signForwardedClaims(testKeys(call.issuer ?? 'gateway'), {
+        headers[CLAIMS_HEADER] = signForwardedClaims(testKeys(call.issuer ?? 'gateway'), {
           audience: options.name,
           viewer: call.viewer ?? null,
           digest: requestDigest(query, variables),

@@ -42,7 +42,7 @@ withRedis('claims replay memory shared through Redis', () => {
 
   it('refuses at one replica a header the other already accepted', async () => {
     const query = '{ users(first: 1) { totalCount } }';
-    const claims = await signForwardedClaims(testKeys('gateway'), { audience: 'users', viewer: null, digest: requestDigest(query, undefined) });
+    const claims = signForwardedClaims(testKeys('gateway'), { audience: 'users', viewer: null, digest: requestDigest(query, undefined) });
     const send = (url: string) =>
       fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims }, body: JSON.stringify({ query }) });
     expect((await send(first.url)).status).toBe(200);
