@@ -14,4 +14,3 @@ export {
 } from './subgraph-harness';
 export { startStubSubgraph, type StubSubgraph, type StubCall, type StubMode } from './stub-subgraph';
 export { testClaimsTrust, testKeys } from './test-keys';
-export { describeSubgraphBoundary, type BoundaryTarget } from './subgraph-boundary';

@@ -1,6 +1,7 @@
 // The same boundary cases against every subgraph (one describe block per subgraph, same cases): a subgraph
 // answers only a caller with valid claims signed by an issuer it trusts, for the exact operation executed,
-// once. Each service's test/ calls describeSubgraphBoundary with its own harness.
+// once. Each service's test/ calls describeSubgraphBoundary with its own harness. Imported from
+// `@supergraph/testing/subgraph-boundary` (it needs Jest's globals), not from the package's main entry.
 import { createHmac, generateKeyPairSync, sign as signWith } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CLAIMS_HEADER, CLAIMS_TOKEN_TYPE, generateSigningKey, requestDigest, serviceKeys, signForwardedClaims, type ServiceKeys } from '@supergraph/auth';

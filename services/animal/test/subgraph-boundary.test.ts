@@ -1,5 +1,5 @@
 // The shared boundary cases (packages/testing/src/subgraph-boundary.ts) against the animal subgraph.
-import { describeSubgraphBoundary } from '@supergraph/testing';
+import { describeSubgraphBoundary } from '@supergraph/testing/subgraph-boundary';
 import { startAnimalTestbed } from './support/animal-subgraph';
 
 describeSubgraphBoundary({

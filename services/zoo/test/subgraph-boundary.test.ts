@@ -1,5 +1,5 @@
 // The shared boundary cases (packages/testing/src/subgraph-boundary.ts) against the zoo subgraph.
-import { describeSubgraphBoundary } from '@supergraph/testing';
+import { describeSubgraphBoundary } from '@supergraph/testing/subgraph-boundary';
 import { startZooTestbed } from './support/zoo-subgraph';
 
 describeSubgraphBoundary({
