@@ -59,7 +59,7 @@ function rootFieldsRule(limit: number, exposeLimits: boolean): ValidationRule {
 }
 
 /** Counts lexical tokens up to `limit + 1`, without building a document (that is what the limit protects). */
-export function exceedsTokens(source: string, limit: number): boolean {
+function exceedsTokens(source: string, limit: number): boolean {
   const lexer = new Lexer(new Source(source));
   let count = 0;
   try {

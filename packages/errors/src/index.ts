@@ -15,7 +15,7 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** Codes whose messages are written for clients and may pass through the gateway untouched. */
-export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set(
+const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set(
   Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
 );
 

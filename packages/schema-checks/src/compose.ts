@@ -38,7 +38,7 @@ export function roverAvailable(): boolean {
   }
 }
 
-export function composeWithRover(configFile: string): CompositionOutcome {
+function composeWithRover(configFile: string): CompositionOutcome {
   try {
     const supergraphSdl = execFileSync('rover', ['supergraph', 'compose', '--config', configFile, '--elv2-license', 'accept'], {
       encoding: 'utf8',

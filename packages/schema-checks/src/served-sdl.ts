@@ -40,8 +40,6 @@ const SERVERS: Record<string, () => SubgraphServer> = {
     }),
 };
 
-export const knownSubgraphs = () => Object.keys(SERVERS);
-
 const SERVICE_SDL = '{ _service { sdl } }';
 
 /** The SDL the named subgraph's server serves. */

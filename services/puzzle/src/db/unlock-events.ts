@@ -12,7 +12,3 @@ export async function recordDueUnlocks(db: Kysely<Database>, now: Date): Promise
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
-
-export async function findUnlockEvents(db: Kysely<Database>): Promise<{ puzzleId: string; unlockedAt: Date }[]> {
-  return db.selectFrom('puzzleUnlockEvents').select(['puzzleId', 'unlockedAt']).orderBy('unlockedAt').execute();
-}

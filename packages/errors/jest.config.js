@@ -1,2 +1,0 @@
-// Jest for this workspace alone (`npm test -w @supergraph/errors`); the root config runs every workspace.
-module.exports = require('../../jest.config.base.js')(__dirname);
