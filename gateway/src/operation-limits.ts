@@ -4,9 +4,9 @@
 // production their messages do not reveal the limits.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, Lexer, Source, TokenKind, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import { Kind, Lexer, Source, TokenKind, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import { ErrorCode } from '@supergraph/errors';
+import { ValidationFailed } from '@supergraph/errors';
 
 export interface OperationLimits {
   maxDepth: number;
@@ -29,8 +29,7 @@ export const DEFAULT_LIMITS: OperationLimits = {
   defaultPageSize: 20,
 };
 
-const rejected = (message: string) =>
-  new GraphQLError(message, { extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } });
+const rejected = (message: string) => new ValidationFailed(message);
 
 /** Counts the fields selected at the top of each operation (fragments spread there included). */
 function rootFieldsRule(limit: number, exposeLimits: boolean): ValidationRule {
@@ -51,7 +50,7 @@ function rootFieldsRule(limit: number, exposeLimits: boolean): ValidationRule {
       visit(operation.selectionSet.selections, new Set());
       if (count > limit) {
         context.reportError(
-          new GraphQLError(exposeLimits ? `Too many root fields: ${count} (at most ${limit})` : 'Operation has too many root fields', { nodes: [operation] }),
+          new ValidationFailed(exposeLimits ? `Too many root fields: ${count} (at most ${limit})` : 'Operation has too many root fields', [operation]),
         );
       }
     },

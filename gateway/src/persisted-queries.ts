@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '@supergraph/errors';
+import type { GraphQLError } from 'graphql';
+import { PersistedQueryNotFound } from '@supergraph/errors';
 
 export type PersistedQueriesMode = 'off' | 'apq' | 'safelist';
 
@@ -65,6 +65,6 @@ export function persistedQuerySettings(mode: PersistedQueriesMode, manifest?: Pe
     checkSource: (query) =>
       allowed.has(sha256(query))
         ? undefined
-        : new GraphQLError('This operation is not in the safelist', { extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_FOUND } }),
+        : new PersistedQueryNotFound('This operation is not in the safelist'),
   };
 }

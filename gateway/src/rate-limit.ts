@@ -3,8 +3,7 @@
 // client is given, so every gateway replica draws on one budget.
 import type { Redis } from 'ioredis';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '@supergraph/errors';
+import { RateLimited } from '@supergraph/errors';
 
 export interface RateLimitSettings {
   /** Requests per second a caller may make on average. */
@@ -38,14 +37,8 @@ export function createRequestRateLimiter(settings: RateLimitSettings, redis?: Re
         await limiter.consume(caller);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection; // the store failed: not the caller's fault
-        const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-        throw new GraphQLError('Too many requests; slow down', {
-          extensions: {
-            code: ErrorCode.RATE_LIMITED,
-            retryAfter,
-            http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
-          },
-        });
+        const retryAfter = rejection.msBeforeNext / 1000;
+        throw new RateLimited(retryAfter, 'Too many requests; slow down', { http: true });
       }
     },
   };

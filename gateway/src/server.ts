@@ -11,12 +11,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { CLAIMS_HEADER, publicJwks, type AccessTokenVerifier, type ServiceKeys } from '@supergraph/auth';
+import { createErrorFormatter } from '@supergraph/errors';
 import { createMetrics, requestIdFrom, traceContextFromHeaders } from '@supergraph/observability';
 import { listenHttp, type Logger } from '@supergraph/subgraph';
 import { createAuthorityFeed } from './authority-feed';
 import { ClaimsForwardingDataSource } from './claims-data-source';
 import { viewerFromHeaders, type GatewayContext } from './context';
-import { createGatewayErrorFormatter } from './error-masking';
 import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './operation-limits';
 import { persistedQuerySettings, type PersistedQueriesMode, type PersistedQueryManifest } from './persisted-queries';
 import type { RequestRateLimiter } from './rate-limit';
@@ -111,7 +111,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
-    formatError: createGatewayErrorFormatter(logger, production),
+    formatError: createErrorFormatter(logger, production),
     validationRules: limits.validationRules,
     persistedQueries: persisted.persistedQueries,
     plugins: [

@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { jwtVerify, type JWTPayload } from 'jose';
 import jwt from 'jsonwebtoken';
 import { LRUCache } from 'lru-cache';
-import { GraphQLError } from 'graphql';
-import { Unauthenticated } from '@supergraph/errors';
+import { ServiceUnavailable, Unauthenticated } from '@supergraph/errors';
 import { KeySetUnavailable, createRemoteKeySet, type KeySet, type RemoteKeySetOptions } from './remote-key-set';
 import type { SigningKey } from './signing-keys';
 import { isRole, type Viewer } from './viewer';
@@ -84,9 +83,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       } catch (error) {
         if (error instanceof KeySetUnavailable) {
           // The key set could not be fetched: not the caller's fault, so not UNAUTHENTICATED.
-          throw new GraphQLError('Access tokens cannot be verified right now', {
-            extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 503 } },
-          });
+          throw new ServiceUnavailable('Access tokens cannot be verified right now', 503);
         }
         const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
         throw new Unauthenticated(expired ? 'Access token expired' : 'Invalid access token', 401);

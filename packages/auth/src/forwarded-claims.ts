@@ -4,9 +4,8 @@
 // trusts each issuer through that issuer's public keys only, so no process can sign as another; the gateway
 // may send any operation, another service only the operations declared for it (service-operations).
 import { createHash, randomUUID, sign } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import { decodeJwt, jwtVerify, type JWTPayload } from 'jose';
-import { ErrorCode, Forbidden, Unauthenticated } from '@supergraph/errors';
+import { Forbidden, ServiceUnavailable, Unauthenticated } from '@supergraph/errors';
 import { KeySetUnavailable, type KeySet } from './remote-key-set';
 import type { ReplayGuard } from './replay-guard';
 import type { SigningKey, VerificationKey } from './signing-keys';
@@ -108,8 +107,7 @@ export interface ClaimsVerifier {
 
 const refused = (message = 'This subgraph answers only callers with valid signed claims') => new Unauthenticated(message, 401);
 
-const unavailable = () =>
-  new GraphQLError('Signed claims cannot be verified right now', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, http: { status: 503 } } });
+const unavailable = () => new ServiceUnavailable('Signed claims cannot be verified right now', 503);
 
 export function createClaimsVerifier(options: ClaimsVerifierOptions): ClaimsVerifier {
   return {

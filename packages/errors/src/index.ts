@@ -1,5 +1,5 @@
 // The error codes of DESIGN.md as typed GraphQL errors; every service throws these and nothing else.
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ASTNode } from 'graphql';
 
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -55,10 +55,30 @@ export class Conflict extends GraphQLError {
 
 export class RateLimited extends GraphQLError {
   readonly retryAfter: number;
-  constructor(retryAfterSeconds: number, message = 'Too many attempts; try again later') {
+  /** With `http`, the response itself is a 429 with a Retry-After header (a whole request refused). */
+  constructor(retryAfterSeconds: number, message = 'Too many attempts; try again later', options: { http?: boolean } = {}) {
     const retryAfter = Math.max(1, Math.ceil(retryAfterSeconds));
-    super(message, { extensions: { code: ErrorCode.RATE_LIMITED, retryAfter } });
+    super(message, {
+      extensions: {
+        code: ErrorCode.RATE_LIMITED,
+        retryAfter,
+        ...(options.http && { http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } }),
+      },
+    });
     this.retryAfter = retryAfter;
+  }
+}
+
+/** An operation refused before execution (limits, the safelist's shape rules): HTTP 400. */
+export class ValidationFailed extends GraphQLError {
+  constructor(message: string, nodes?: ASTNode | readonly ASTNode[]) {
+    super(message, { ...(nodes && { nodes }), extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } });
+  }
+}
+
+export class PersistedQueryNotFound extends GraphQLError {
+  constructor(message = 'PersistedQueryNotFound') {
+    super(message, { extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_FOUND } });
   }
 }
 
@@ -67,8 +87,9 @@ export class RateLimited extends GraphQLError {
  * (the client did nothing wrong), but its message is written for clients and is never masked.
  */
 export class ServiceUnavailable extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, retryable: true } });
+  /** `httpStatus` 503 when the whole request cannot be served (e.g. keys to verify it cannot be fetched). */
+  constructor(message: string, httpStatus?: number) {
+    super(message, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, retryable: true, ...(httpStatus && { http: { status: httpStatus } }) } });
   }
 }
 
@@ -80,4 +101,55 @@ export function isPublicError(error: { extensions?: Record<string, unknown> } | 
   const code = error?.extensions?.code;
   if (typeof code !== 'string') return false;
   return PUBLIC_ERROR_CODES.has(code) || (code === ErrorCode.INTERNAL_SERVER_ERROR && error?.extensions?.retryable === true);
+}
+
+/** Apollo Server's own request errors: their messages describe the request, not the system. */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+/** The extensions a client may see; anything else (a subgraph's name, an HTTP body) stays inside. */
+const SAFE_EXTENSIONS = ['code', 'field', 'retryAfter', 'retryable'];
+
+/** The part of a logger the formatter uses (pino's shape). */
+export interface ErrorLogger {
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+interface FormattedError {
+  message: string;
+  locations?: readonly { line: number; column: number }[];
+  path?: readonly (string | number)[];
+  extensions?: Record<string, unknown>;
+}
+
+/** The error a resolver threw, unwrapped from graphql-js's located wrapper. */
+function originalError(error: unknown): unknown {
+  return error instanceof GraphQLError && error.path && error.originalError ? error.originalError : error;
+}
+
+/**
+ * The one error formatter of the gateway and the subgraphs: a public error (a code of the contract, a
+ * retryable ServiceUnavailable, or Apollo Server's own request errors) keeps its message and its safe
+ * extensions; anything else is logged in full and reaches the client as INTERNAL_SERVER_ERROR, with its
+ * message only outside production. Stack traces, when Apollo Server adds them, only outside production.
+ */
+export function createErrorFormatter(logger: ErrorLogger, production: boolean) {
+  return <Formatted extends FormattedError>(formatted: Formatted, error: unknown): FormattedError => {
+    const extensions = formatted.extensions ?? {};
+    const code = typeof extensions.code === 'string' ? extensions.code : undefined;
+    const stacktrace = !production && extensions.stacktrace ? { stacktrace: extensions.stacktrace } : {};
+    if (isPublicError(formatted) || (code !== undefined && REQUEST_ERROR_CODES.has(code))) {
+      const safe = Object.fromEntries(SAFE_EXTENSIONS.filter((key) => key in extensions).map((key) => [key, extensions[key]]));
+      return {
+        message: formatted.message,
+        ...(formatted.locations && { locations: formatted.locations }),
+        ...(formatted.path && { path: formatted.path }),
+        extensions: { ...safe, ...stacktrace },
+      };
+    }
+    logger.error({ err: originalError(error), path: formatted.path, serviceName: extensions.serviceName }, 'masked an unexpected error');
+    return {
+      message: production ? 'Internal server error' : formatted.message,
+      ...(formatted.path && { path: formatted.path }),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...stacktrace },
+    };
+  };
 }

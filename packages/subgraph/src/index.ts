@@ -1,5 +1,4 @@
 export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions, type RequestInfo } from './server';
-export { createErrorFormatter } from './errors';
 export { createLogger, type Logger } from './logger';
 export { loadSchemaFile } from './schema-file';
 export { listenHttp, runMain, stopOnSignals } from './process';

@@ -10,10 +10,10 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import express, { type Express, type RequestHandler } from 'express';
 import type { DocumentNode, GraphQLError } from 'graphql';
+import { createErrorFormatter } from '@supergraph/errors';
 import { CLAIMS_HEADER, publicJwks, type ClaimsVerifier, type VerificationKey, type VerifiedClaims, type Viewer } from '@supergraph/auth';
 import { createMetrics, requestIdFrom, traceContextFromHeaders, type Metrics } from '@supergraph/observability';
 import { VERIFIED_CLAIMS, claimsBindTheOperation, gatewayOnlyInternalFields } from './claims-binding';
-import { createErrorFormatter } from './errors';
 import type { Logger } from './logger';
 import { listenHttp } from './process';
 
