@@ -11,7 +11,7 @@
 // reports the feed stale, until a poll succeeds again. Ordinary users are unaffected by an outage.
 import { ACCESS_TOKEN_TTL_SECONDS, CLAIMS_HEADER, requestDigest, signForwardedClaims, type AccessTokenClaims, type Role, type ServiceKeys, type Viewer } from '@supergraph/auth';
 import { Unauthenticated } from '@supergraph/errors';
-import type { Logger } from '@supergraph/subgraph';
+import type { Logger } from '@supergraph/runtime';
 
 const AUTHORITY_CHANGES = 'query AuthorityChanges($since: DateTime!) { _authorityChanges(since: $since) { userId role deleted changedAt } }';
 

@@ -1,7 +1,7 @@
 // Process entry of the gateway: configuration, serve the composed supergraph file (reloading it when it
 // changes), rate limits (Redis-backed when REDIS_URL is set), listen, stop on SIGTERM.
-import { createAccessTokenVerifier } from '@supergraph/auth';
-import { connectRedis, createLogger, loadServiceKeys, runMain, stopOnSignals } from '@supergraph/subgraph';
+import { createAccessTokenVerifier, loadServiceKeys } from '@supergraph/auth';
+import { connectRedis, createLogger, runMain, stopOnSignals } from '@supergraph/runtime';
 import { loadConfig } from './config';
 import { readManifest } from './persisted-queries';
 import { createRequestRateLimiter } from './rate-limit';

@@ -2,7 +2,6 @@
 // callers, refuses oversized or overly expensive operations before any subgraph is called, forwards signed
 // claims to subgraphs within a timeout, masks what clients must not see, and reports health, readiness and
 // metrics.
-import http from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -13,7 +12,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { CLAIMS_HEADER, publicJwks, type AccessTokenVerifier, type ServiceKeys } from '@supergraph/auth';
 import { createErrorFormatter } from '@supergraph/errors';
 import { createMetrics, requestIdFrom, traceContextFromHeaders } from '@supergraph/observability';
-import { listenHttp, type Logger } from '@supergraph/subgraph';
+import { createHttpHost, type Logger } from '@supergraph/runtime';
 import { createAuthorityFeed } from './authority-feed';
 import { ClaimsForwardingDataSource } from './claims-data-source';
 import { viewerFromHeaders, type GatewayContext } from './context';
@@ -101,9 +100,17 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   const limits = operationLimits({ ...DEFAULT_LIMITS, ...options.limits }, production);
   const persisted = persistedQuerySettings(options.persistedQueries?.mode ?? 'apq', options.persistedQueries?.manifest);
 
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  let loaded = false;
+  const host = createHttpHost({
+    metrics,
+    readiness: async () => {
+      const subgraphs = await Promise.all([...routes.values()].map(async (url) => ({ url, up: await answers(url) })));
+      const authorityFeed = authority.isFresh() ? 'fresh' : 'stale';
+      const ready = loaded && subgraphs.every((subgraph) => subgraph.up) && authorityFeed === 'fresh';
+      return { ready, details: { supergraphLoaded: loaded, subgraphs, authorityFeed } };
+    },
+  });
+  const { app, httpServer } = host;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
@@ -121,20 +128,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
       ...limits.plugins,
     ],
   });
-  let loaded = false;
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/ready', async (_req, res) => {
-    const subgraphs = await Promise.all([...routes.values()].map(async (url) => ({ url, up: await answers(url) })));
-    const authorityFeed = authority.isFresh() ? 'fresh' : 'stale';
-    const ready = loaded && subgraphs.every((subgraph) => subgraph.up) && authorityFeed === 'fresh';
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', supergraphLoaded: loaded, subgraphs, authorityFeed });
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.contentType).send(await metrics.render());
-  });
   // Subgraphs verify the claims the gateway signs against these keys.
   const jwks = publicJwks(options.keys.published);
   app.get('/.well-known/jwks.json', (_req, res) => {
@@ -170,7 +164,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   let started: Promise<void> | undefined;
   let stopped: Promise<void> | undefined;
   return {
-    async listen(port, host = '127.0.0.1') {
+    async listen(port, hostname = '127.0.0.1') {
       started ??= apollo.start().then(() => {
         loaded = true;
         app.use(
@@ -199,8 +193,8 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
         );
       });
       await started;
-      const actualPort = await listenHttp(httpServer, port, host);
-      const url = `http://${host}:${actualPort}/graphql`;
+      const actualPort = await host.listen(port, hostname);
+      const url = `http://${hostname}:${actualPort}/graphql`;
       authority.start();
       logger.info({ url, subgraphs: [...routes.values()] }, 'gateway listening');
       return { url, port: actualPort };

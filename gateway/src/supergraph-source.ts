@@ -5,7 +5,7 @@ import { watch, readFileSync, type FSWatcher } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { SupergraphManager } from '@apollo/gateway';
-import type { Logger } from '@supergraph/subgraph';
+import type { Logger } from '@supergraph/runtime';
 
 export interface SupergraphFileSource extends SupergraphManager {
   /** Re-reads the file now (what SIGHUP and file changes trigger). Resolves to whether a new supergraph is served. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createAccessTokenVerifier } from '@supergraph/auth';
 import { composeSupergraph } from '@supergraph/composition';
-import { createLogger } from '@supergraph/subgraph';
+import { createLogger } from '@supergraph/runtime';
 import * as users from '@supergraph/users';
 import * as zoo from '@supergraph/zoo';
 import { createGatewayServer, type GatewayServer } from '../src';

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import type { Migrations } from '@supergraph/db';
 import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
-import { createAccessTokenVerifier, generateSigningKey, issueAccessToken, type SigningKey, type Viewer } from '@supergraph/auth';
+import { createAccessTokenVerifier, generateSigningKey, issueAccessToken, type SigningKey, type Viewer, createClaimsTrust, jwksUrlOf } from '@supergraph/auth';
 import { composeSupergraph } from '@supergraph/composition';
-import { createClaimsTrust, createLogger, jwksUrlOf, type SubgraphServer } from '@supergraph/subgraph';
+import { createLogger } from '@supergraph/runtime';
 import { freePort, startPostgres, testKeys, type TestDatabase } from '@supergraph/testing';
 import * as users from '@supergraph/users';
 import * as zoo from '@supergraph/zoo';
@@ -18,6 +18,8 @@ import { createGatewayServer } from '../../src';
 export const GATEWAY_KEYS = testKeys('gateway');
 export const TOKENS = { issuer: 'supergraph-users', audience: 'supergraph' };
 const logger = createLogger('test', 'silent');
+/** A running subgraph server, as each service's createServer returns it. */
+type SubgraphServer = ReturnType<typeof users.createUsersServer>;
 
 export interface GraphQLResult {
   status: number;

@@ -8,7 +8,7 @@ import { decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { Forbidden, ServiceUnavailable, Unauthenticated } from '@supergraph/errors';
 import { KeySetUnavailable, type KeySet } from './remote-key-set';
 import type { ReplayGuard } from './replay-guard';
-import type { SigningKey, VerificationKey } from './signing-keys';
+import { loadOrCreateDevSigningKey, signingKeyFromPem, verificationKeyFromPem, type SigningKey, type VerificationKey } from './signing-keys';
 import { isRole, type Viewer } from './viewer';
 
 export const CLAIMS_HEADER = 'x-supergraph-claims';
@@ -27,6 +27,25 @@ export interface ServiceKeys {
 
 export function serviceKeys(issuer: string, current: SigningKey, retired: VerificationKey[] = []): ServiceKeys {
   return { issuer, current, published: [current, ...retired.filter((key) => key.kid !== current.kid)] };
+}
+
+export interface ServiceKeySettings {
+  /** The signer's name (`gateway`, `zoo`, …). */
+  issuer: string;
+  /** PEM private key from configuration (required in production). */
+  privateKeyPem?: string | undefined;
+  /** A retired key's PEM (public or private), still published while receivers switch to the new one. */
+  retiredKeyPem?: string | undefined;
+  /** Development: where the generated key is kept when no PEM is configured. */
+  devKeysDir: string;
+}
+
+/** The keys a service signs its claims with: configured, or generated once per service for development. */
+export function loadServiceKeys(settings: ServiceKeySettings): ServiceKeys {
+  const current = settings.privateKeyPem
+    ? signingKeyFromPem(settings.privateKeyPem)
+    : loadOrCreateDevSigningKey(settings.devKeysDir, `${settings.issuer}-claims-signing-key.pem`);
+  return serviceKeys(settings.issuer, current, settings.retiredKeyPem ? [verificationKeyFromPem(settings.retiredKeyPem)] : []);
 }
 
 export interface SignForwardedClaims {

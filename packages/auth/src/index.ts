@@ -27,11 +27,13 @@ export {
   createClaimsVerifier,
   operationHash,
   requestDigest,
+  loadServiceKeys,
   serviceKeys,
   signForwardedClaims,
   type ClaimsVerifier,
   type ClaimsVerifierOptions,
   type ServiceKeys,
+  type ServiceKeySettings,
   type SignForwardedClaims,
   type TrustedIssuer,
   type VerifiedClaims,
@@ -47,3 +49,5 @@ export {
   type RemoteKeySetOptions,
 } from './remote-key-set';
 export { requireViewer, requireOwnerOrAdmin, requireAdmin } from './guards';
+export { SERVICE_OPERATIONS, callersOf, operationsAccepted, type ServiceOperation } from './service-operations';
+export { createClaimsTrust, jwksUrlOf, type ClaimsTrustOptions } from './claims-trust';

@@ -1,7 +1,7 @@
 // Cron jobs over pg-boss. Every replica runs a scheduler on the same Postgres schema; pg-boss claims each
 // occurrence in the database, so a scheduled run happens once however many replicas are up.
 import { PgBoss, type ConstructorOptions, type Job, type Queue } from 'pg-boss';
-import type { Logger } from '@supergraph/subgraph';
+import type { Logger } from '@supergraph/runtime';
 
 export interface ScheduledJob {
   /** Queue/schedule name, e.g. 'purge-refresh-tokens'. */

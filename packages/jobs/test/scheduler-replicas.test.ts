@@ -1,7 +1,7 @@
 // Two scheduler replicas on one database run each occurrence of a job once, and a run that throws is retried.
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
-import { createLogger, type Logger } from '@supergraph/subgraph';
+import { createLogger, type Logger } from '@supergraph/runtime';
 import { startPostgres, type TestDatabase } from '@supergraph/testing';
 import { createScheduler, type Scheduler } from '../src';
 

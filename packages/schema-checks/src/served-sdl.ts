@@ -2,9 +2,9 @@
 // schema.graphql. The servers run in-process on loopback; `_service` touches no database, so their pools
 // point at an address nothing listens on and are never used. The check signs like the gateway, with a key
 // it makes for this run, which the servers it starts are told to trust.
-import { createLocalKeySet, generateSigningKey, requestDigest, serviceKeys, signForwardedClaims, CLAIMS_HEADER } from '@supergraph/auth';
+import { createLocalKeySet, generateSigningKey, requestDigest, serviceKeys, signForwardedClaims, CLAIMS_HEADER, createClaimsTrust } from '@supergraph/auth';
 import { createPool } from '@supergraph/db';
-import { createClaimsTrust, createLogger, type SubgraphServer } from '@supergraph/subgraph';
+import { createLogger, type SubgraphServer } from '@supergraph/subgraph';
 import { createUsersServer } from '@supergraph/users';
 import { createZooServer } from '@supergraph/zoo';
 import { createAnimalServer } from '@supergraph/animal';

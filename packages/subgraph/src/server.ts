@@ -2,7 +2,6 @@
 // a service for its declared operations), with the viewer taken from those claims; /health, /ready, /metrics
 // and optionally a JWKS; JSON logs carrying the request and trace ids the gateway sends; and a graceful stop
 // that lets in-flight requests finish.
-import http from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -14,8 +13,7 @@ import { createErrorFormatter } from '@supergraph/errors';
 import { CLAIMS_HEADER, publicJwks, type ClaimsVerifier, type VerificationKey, type VerifiedClaims, type Viewer } from '@supergraph/auth';
 import { createMetrics, requestIdFrom, traceContextFromHeaders, type Metrics } from '@supergraph/observability';
 import { VERIFIED_CLAIMS, claimsBindTheOperation, gatewayOnlyInternalFields } from './claims-binding';
-import type { Logger } from './logger';
-import { listenHttp } from './process';
+import { createHttpHost, type Logger } from '@supergraph/runtime';
 
 export interface RequestInfo {
   /** The verified caller, or null when anonymous. */
@@ -66,9 +64,11 @@ export interface SubgraphServer {
 export function createSubgraphServer<Context extends BaseContext>(options: SubgraphServerOptions<Context>): SubgraphServer {
   const { logger, production } = options;
   const metrics = options.metrics ?? createMetrics(options.name);
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  const host = createHttpHost({
+    metrics,
+    readiness: async () => ({ ready: await options.isReady() }),
+  });
+  const { app, httpServer } = host;
   const apollo = new ApolloServer<Context>({
     schema: gatewayOnlyInternalFields(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }])),
     // The gateway never sends persisted-query hashes to a subgraph; the claims bind the full text.
@@ -106,16 +106,6 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
     }
   };
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/ready', async (_req, res) => {
-    const ready = await options.isReady();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.contentType).send(await metrics.render());
-  });
   if (options.publishedKeys) {
     const jwks = publicJwks(options.publishedKeys);
     app.get('/.well-known/jwks.json', (_req, res) => {
@@ -128,7 +118,7 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
   let stopped: Promise<void> | undefined;
 
   return {
-    async listen(port, host = '127.0.0.1') {
+    async listen(port, hostname = '127.0.0.1') {
       started ??= apollo.start().then(() => {
         app.use(
           '/graphql',
@@ -152,8 +142,8 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
         );
       });
       await started;
-      const actualPort = await listenHttp(httpServer, port, host);
-      const url = `http://${host}:${actualPort}/graphql`;
+      const actualPort = await host.listen(port, hostname);
+      const url = `http://${hostname}:${actualPort}/graphql`;
       logger.info({ url }, `${options.name} subgraph listening`);
       return { url, port: actualPort };
     },

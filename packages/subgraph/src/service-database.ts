@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { Kysely, LogEvent } from 'kysely';
 import { createDatabase, createPool, migrateToLatest, type Migrations } from '@supergraph/db';
 import { createMetrics, type Metrics } from '@supergraph/observability';
-import type { Logger } from './logger';
+import type { Logger } from '@supergraph/runtime';
 
 export function createServiceDatabase<Database>(
   service: string,

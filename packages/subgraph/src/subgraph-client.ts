@@ -1,9 +1,8 @@
 // Service-to-service GraphQL calls: one subgraph asking another one of the operations declared for that pair
 // (service-operations.ts), with the caller's viewer in a claims header signed with the calling service's own
 // key, a timeout, and one clear error when the other side cannot answer.
-import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type ServiceKeys, type Viewer } from '@supergraph/auth';
+import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type ServiceKeys, type ServiceOperation, type Viewer } from '@supergraph/auth';
 import { ServiceUnavailable } from '@supergraph/errors';
-import type { ServiceOperation } from './service-operations';
 
 export interface SubgraphClientOptions {
   /** The calling service's keys (its name is the claims' issuer). */

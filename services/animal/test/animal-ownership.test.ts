@@ -1,4 +1,4 @@
-import { SERVICE_OPERATIONS } from '@supergraph/subgraph';
+import { SERVICE_OPERATIONS } from '@supergraph/auth';
 import { codeOf, CREATE_ANIMAL, createAnimal, newUser, startAnimalTestbed, type AnimalTestbed } from './support/animal-subgraph';
 
 let testbed: AnimalTestbed;

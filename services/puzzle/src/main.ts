@@ -1,7 +1,8 @@
 // Process entry of the puzzle subgraph: configuration, database, migrations, scheduled jobs, listen,
 // graceful stop.
+import { createClaimsTrust } from '@supergraph/auth';
 import { createScheduler } from '@supergraph/jobs';
-import { connectRedis, createClaimsTrust, createLogger, openMigratedDatabase, runMain, stopOnSignals } from '@supergraph/subgraph';
+import { connectRedis, createLogger, openMigratedDatabase, runMain, stopOnSignals } from '@supergraph/subgraph';
 import { loadConfig } from './config';
 import { migrations } from './db/migrations';
 import type { Database } from './db/schema';

@@ -1,7 +1,7 @@
 // Process entry of the users subgraph: configuration, database, migrations, keys, listen, graceful stop.
-import { loadOrCreateDevSigningKey, signingKeyFromPem } from '@supergraph/auth';
+import { loadOrCreateDevSigningKey, signingKeyFromPem, createClaimsTrust } from '@supergraph/auth';
 import { createScheduler } from '@supergraph/jobs';
-import { connectRedis, createClaimsTrust, createLogger, openMigratedDatabase, runMain, stopOnSignals } from '@supergraph/subgraph';
+import { connectRedis, createLogger, openMigratedDatabase, runMain, stopOnSignals } from '@supergraph/subgraph';
 import { loadConfig } from './config';
 import { migrations } from './db/migrations';
 import type { Database } from './db/schema';

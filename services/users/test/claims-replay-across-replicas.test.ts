@@ -3,9 +3,9 @@
 // otherwise.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { CLAIMS_HEADER, createLocalKeySet, requestDigest, signForwardedClaims } from '@supergraph/auth';
+import { CLAIMS_HEADER, createLocalKeySet, requestDigest, signForwardedClaims, createClaimsTrust } from '@supergraph/auth';
 import { createPool } from '@supergraph/db';
-import { createClaimsTrust, createLogger, type SubgraphServer } from '@supergraph/subgraph';
+import { createLogger, type SubgraphServer } from '@supergraph/subgraph';
 import { startSubgraphHarness, testKeys, testRedisUrl, type SubgraphHarness } from '@supergraph/testing';
 import { createUsersServer, migrations } from '../src';
 import { TOKEN_AUDIENCE } from './support/users-subgraph';

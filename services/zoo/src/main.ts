@@ -1,5 +1,6 @@
 // Process entry of the zoo subgraph: configuration, database, migrations, listen, graceful stop.
-import { connectRedis, createClaimsTrust, createLogger, jwksUrlOf, loadServiceKeys, openMigratedDatabase, runMain, stopOnSignals } from '@supergraph/subgraph';
+import { loadServiceKeys, createClaimsTrust, jwksUrlOf } from '@supergraph/auth';
+import { connectRedis, createLogger, openMigratedDatabase, runMain, stopOnSignals } from '@supergraph/subgraph';
 import { loadConfig } from './config';
 import { migrations } from './db/migrations';
 import { createZooServer } from './server';

@@ -1,7 +1,6 @@
 import { NotFound } from '@supergraph/errors';
 import type { ZooContext } from '../context';
-import { requireOwnerOrAdmin, requireViewer } from '@supergraph/auth';
-import { SERVICE_OPERATIONS } from '@supergraph/subgraph';
+import { requireOwnerOrAdmin, requireViewer, SERVICE_OPERATIONS } from '@supergraph/auth';
 import { deleteZooById, findZooForUpdate, findZoosByIds, insertZoo, updateZoo } from '../db/zoos';
 import { parseCreateZooInput, parseUpdateZooInput } from '../inputs';
 

@@ -1,4 +1,5 @@
-// Process plumbing shared by every service entry point: listening, stopping on signals, failing loudly.
+// Process plumbing shared by every service entry point (the gateway, the subgraphs): listening, stopping on
+// signals, failing loudly.
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from './logger';

@@ -2,7 +2,7 @@
 // it. The caller sends exactly this text (the subgraph client refuses anything undeclared), and the callee
 // accepts that caller's signed claims for exactly these documents, by hash. A compromised service can
 // therefore ask another only what it was always allowed to ask. Adding a call means adding it here.
-import { operationHash } from '@supergraph/auth';
+import { operationHash } from './forwarded-claims';
 
 export interface ServiceOperation<Data = unknown> {
   caller: string;

@@ -1,21 +1,9 @@
 // Whom a subgraph believes, built once in main.ts (or a test): the gateway for any operation, each calling
 // service for the operations declared for it (service-operations.ts), each through its own public keys; and
 // the keys this service signs its own calls with.
-import {
-  createClaimsVerifier,
-  createRemoteKeySet,
-  loadOrCreateDevSigningKey,
-  memoryReplayGuard,
-  redisReplayGuard,
-  serviceKeys,
-  signingKeyFromPem,
-  verificationKeyFromPem,
-  type ClaimsVerifier,
-  type KeySet,
-  type RedisSetNx,
-  type ServiceKeys,
-  type TrustedIssuer,
-} from '@supergraph/auth';
+import { createClaimsVerifier, type ClaimsVerifier, type TrustedIssuer } from './forwarded-claims';
+import { createRemoteKeySet, type KeySet } from './remote-key-set';
+import { memoryReplayGuard, redisReplayGuard, type RedisSetNx } from './replay-guard';
 import { operationsAccepted } from './service-operations';
 
 export interface ClaimsTrustOptions {
@@ -40,25 +28,6 @@ export function createClaimsTrust(options: ClaimsTrustOptions): ClaimsVerifier {
     issuers,
     replay: options.redis ? redisReplayGuard(options.redis) : memoryReplayGuard(),
   });
-}
-
-export interface ServiceKeySettings {
-  /** The signer's name (`gateway`, `zoo`, …). */
-  issuer: string;
-  /** PEM private key from configuration (required in production). */
-  privateKeyPem?: string | undefined;
-  /** A retired key's PEM (public or private), still published while receivers switch to the new one. */
-  retiredKeyPem?: string | undefined;
-  /** Development: where the generated key is kept when no PEM is configured. */
-  devKeysDir: string;
-}
-
-/** The keys a service signs its claims with: configured, or generated once per service for development. */
-export function loadServiceKeys(settings: ServiceKeySettings): ServiceKeys {
-  const current = settings.privateKeyPem
-    ? signingKeyFromPem(settings.privateKeyPem)
-    : loadOrCreateDevSigningKey(settings.devKeysDir, `${settings.issuer}-claims-signing-key.pem`);
-  return serviceKeys(settings.issuer, current, settings.retiredKeyPem ? [verificationKeyFromPem(settings.retiredKeyPem)] : []);
 }
 
 /** Where a service publishes its public keys, next to its GraphQL endpoint. */
