@@ -94,3 +94,21 @@ export function requireInProduction(production: boolean, values: Record<string, 
     .map(([name]) => `  ${name}: required in production`);
   if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
 }
+
+/**
+ * What every subgraph's configuration starts from: mode, where it listens (`port` is its default), its own
+ * database, logging, the slow-operation threshold and whom it trusts for signed claims. A service's
+ * config.ts adds its own variables: `z.object({ ...subgraphVariables(4002), ANIMAL_SERVICE_URL: … })`.
+ */
+export function subgraphVariables(defaultPort: number) {
+  return {
+    NODE_ENV: nodeEnv,
+    PORT: port(defaultPort),
+    HOST: z.string().default('127.0.0.1'),
+    DATABASE_URL: postgresUrl,
+    LOG_LEVEL: logLevel,
+    /** Operations slower than this many milliseconds are logged as slow. */
+    SLOW_OPERATION_MS: z.coerce.number().int().min(0).default(1_000),
+    ...claimsTrustVariables,
+  };
+}

@@ -1,5 +1,5 @@
 // The puzzle service's configuration, parsed once from the environment by main.ts.
-import { claimsTrustVariables, flag, logLevel, nodeEnv, parseConfig, port, postgresUrl, resolveSecrets, z } from '@supergraph/config';
+import { flag, parseConfig, resolveSecrets, subgraphVariables, z } from '@supergraph/config';
 
 /** Development only, and public: production refuses to start with it. */
 export const DEVELOPMENT_ANSWER_SECRET = 'development-only-puzzle-answer-secret-not-for-production';
@@ -7,14 +7,7 @@ export const DEVELOPMENT_ANSWER_SECRET = 'development-only-puzzle-answer-secret-
 const seconds = (fallback: number) => z.coerce.number().int().min(1).max(86_400).default(fallback);
 
 const schema = z.object({
-  NODE_ENV: nodeEnv,
-  PORT: port(4004),
-  HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: postgresUrl,
-  LOG_LEVEL: logLevel,
-  /** Operations slower than this many milliseconds are logged as slow. */
-  SLOW_OPERATION_MS: z.coerce.number().int().min(0).default(1_000),
-  ...claimsTrustVariables,
+  ...subgraphVariables(4004),
   COOLDOWN_SECONDS: seconds(60),
   LONG_COOLDOWN_SECONDS: seconds(300),
   LONG_COOLDOWN_AFTER_WRONG_ANSWERS: z.coerce.number().int().min(1).default(5),

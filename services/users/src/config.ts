@@ -1,16 +1,9 @@
 // The users service's configuration, parsed once from the environment by main.ts.
 import path from 'node:path';
-import { ConfigError, claimsTrustVariables, flag, logLevel, nodeEnv, parseConfig, port, postgresUrl, z } from '@supergraph/config';
+import { flag, parseConfig, subgraphVariables, z, ConfigError } from '@supergraph/config';
 
 const schema = z.object({
-  NODE_ENV: nodeEnv,
-  PORT: port(4001),
-  HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: postgresUrl,
-  LOG_LEVEL: logLevel,
-  /** Operations slower than this many milliseconds are logged as slow. */
-  SLOW_OPERATION_MS: z.coerce.number().int().min(0).default(1_000),
-  ...claimsTrustVariables,
+  ...subgraphVariables(4001),
   JWT_ISSUER: z.string().min(1).default('supergraph-users'),
   JWT_AUDIENCE: z.string().min(1).default('supergraph'),
   /** PEM (PKCS#8) EC P-256 or RSA private key; required in production. */
