@@ -56,15 +56,16 @@ export class Conflict extends GraphQLError {
 export class RateLimited extends GraphQLError {
   readonly retryAfter: number;
   /** With `http`, the response itself is a 429 with a Retry-After header (a whole request refused). */
-  constructor(retryAfterSeconds: number, message = 'Too many attempts; try again later', options: { http?: boolean } = {}) {
+  constructor(
+    retryAfterSeconds: number,
+    message = 'Too many attempts; try again later',
+    options: { http?: boolean } = {},
+  ) {
     const retryAfter = Math.max(1, Math.ceil(retryAfterSeconds));
-    super(message, {
-      extensions: {
-        code: ErrorCode.RATE_LIMITED,
-        retryAfter,
-        ...(options.http && { http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } }),
-      },
-    });
+    const extensions: Record<string, unknown> = { code: ErrorCode.RATE_LIMITED, retryAfter };
+    // Apollo Server reads `http.headers` as a Map (graphql-yoga's typing of the same extension says a record).
+    if (options.http) extensions.http = { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) };
+    super(message, { extensions });
     this.retryAfter = retryAfter;
   }
 }
@@ -72,7 +73,10 @@ export class RateLimited extends GraphQLError {
 /** An operation refused before execution (limits, the safelist's shape rules): HTTP 400. */
 export class ValidationFailed extends GraphQLError {
   constructor(message: string, nodes?: ASTNode | readonly ASTNode[]) {
-    super(message, { ...(nodes && { nodes }), extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } });
+    super(message, {
+      ...(nodes && { nodes }),
+      extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } },
+    });
   }
 }
 
@@ -89,7 +93,13 @@ export class PersistedQueryNotFound extends GraphQLError {
 export class ServiceUnavailable extends GraphQLError {
   /** `httpStatus` 503 when the whole request cannot be served (e.g. keys to verify it cannot be fetched). */
   constructor(message: string, httpStatus?: number) {
-    super(message, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, retryable: true, ...(httpStatus && { http: { status: httpStatus } }) } });
+    super(message, {
+      extensions: {
+        code: ErrorCode.INTERNAL_SERVER_ERROR,
+        retryable: true,
+        ...(httpStatus && { http: { status: httpStatus } }),
+      },
+    });
   }
 }
 
@@ -100,11 +110,18 @@ export class ServiceUnavailable extends GraphQLError {
 export function isPublicError(error: { extensions?: Record<string, unknown> } | null | undefined): boolean {
   const code = error?.extensions?.code;
   if (typeof code !== 'string') return false;
-  return PUBLIC_ERROR_CODES.has(code) || (code === ErrorCode.INTERNAL_SERVER_ERROR && error?.extensions?.retryable === true);
+  return (
+    PUBLIC_ERROR_CODES.has(code) || (code === ErrorCode.INTERNAL_SERVER_ERROR && error?.extensions?.retryable === true)
+  );
 }
 
 /** Apollo Server's own request errors: their messages describe the request, not the system. */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
 /** The extensions a client may see; anything else (a subgraph's name, an HTTP body) stays inside. */
 const SAFE_EXTENSIONS = ['code', 'field', 'retryAfter', 'retryable'];
 
@@ -137,7 +154,9 @@ export function createErrorFormatter(logger: ErrorLogger, production: boolean) {
     const code = typeof extensions.code === 'string' ? extensions.code : undefined;
     const stacktrace = !production && extensions.stacktrace ? { stacktrace: extensions.stacktrace } : {};
     if (isPublicError(formatted) || (code !== undefined && REQUEST_ERROR_CODES.has(code))) {
-      const safe = Object.fromEntries(SAFE_EXTENSIONS.filter((key) => key in extensions).map((key) => [key, extensions[key]]));
+      const safe = Object.fromEntries(
+        SAFE_EXTENSIONS.filter((key) => key in extensions).map((key) => [key, extensions[key]]),
+      );
       return {
         message: formatted.message,
         ...(formatted.locations && { locations: formatted.locations }),
@@ -145,7 +164,10 @@ export function createErrorFormatter(logger: ErrorLogger, production: boolean) {
         extensions: { ...safe, ...stacktrace },
       };
     }
-    logger.error({ err: originalError(error), path: formatted.path, serviceName: extensions.serviceName }, 'masked an unexpected error');
+    logger.error(
+      { err: originalError(error), path: formatted.path, serviceName: extensions.serviceName },
+      'masked an unexpected error',
+    );
     return {
       message: production ? 'Internal server error' : formatted.message,
       ...(formatted.path && { path: formatted.path }),
