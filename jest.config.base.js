@@ -16,7 +16,16 @@ if (!globalThis.__supergraphSourceCondition) {
 }
 
 // ESM-only dependencies that Jest's CommonJS runtime must transpile.
-const esmOnly = ['kysely', 'jose', 'pg-boss', 'serialize-error', 'rrule-temporal', 'temporal-polyfill', 'temporal-spec', 'non-error'];
+const esmOnly = [
+  'kysely',
+  'jose',
+  'pg-boss',
+  'serialize-error',
+  'rrule-temporal',
+  'temporal-polyfill',
+  'temporal-spec',
+  'non-error',
+];
 
 module.exports = (rootDir, { globalSetup = true } = {}) => ({
   rootDir,
@@ -25,11 +34,14 @@ module.exports = (rootDir, { globalSetup = true } = {}) => ({
   testEnvironmentOptions: { customExportConditions: ['@supergraph/source', 'node', 'require', 'default'] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   transform: {
-    '^.+\\.(t|j)s$': ['@swc/jest', {
-      jsc: { parser: { syntax: 'typescript' }, target: 'es2023' },
-      module: { type: 'commonjs' },
-      sourceMaps: 'inline',
-    }],
+    '^.+\\.(t|j)s$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2023' },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   ...(globalSetup && {

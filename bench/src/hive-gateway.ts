@@ -9,7 +9,10 @@ import { CLAIMS_HEADER, requestDigest, serviceKeys, signForwardedClaims, signing
 const keys = serviceKeys('gateway', signingKeyFromPem(process.env.BENCH_CLAIMS_SIGNING_KEY!));
 const file = process.env.SUPERGRAPH_SDL_FILE!;
 const subgraphByUrl = new Map(
-  [...readFileSync(file, 'utf8').matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((match) => [match[2]!, match[1]!]),
+  [...readFileSync(file, 'utf8').matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((match) => [
+    match[2]!,
+    match[1]!,
+  ]),
 );
 
 const gateway = createGatewayRuntime({
@@ -23,8 +26,15 @@ const gateway = createGatewayRuntime({
         const subgraph = subgraphByUrl.get(url);
         if (!subgraph || typeof options.body !== 'string') return;
         const body = JSON.parse(options.body) as { query?: string; variables?: unknown };
-        const claims = signForwardedClaims(keys, { audience: subgraph, viewer: null, digest: requestDigest(body.query, body.variables) });
-        setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), [CLAIMS_HEADER]: claims } });
+        const claims = signForwardedClaims(keys, {
+          audience: subgraph,
+          viewer: null,
+          digest: requestDigest(body.query, body.variables),
+        });
+        setOptions({
+          ...options,
+          headers: { ...(options.headers as Record<string, string>), [CLAIMS_HEADER]: claims },
+        });
       },
     },
   ],

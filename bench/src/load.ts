@@ -21,7 +21,8 @@ export interface LoadOptions {
   seconds: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 export async function drive(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
@@ -36,7 +37,10 @@ export async function drive(options: LoadOptions): Promise<LoadResult> {
         ...(options.headersPerRequest && {
           requests: [
             {
-              setupRequest: (request: autocannon.Request) => ({ ...request, headers: { ...request.headers, ...options.headersPerRequest!() } }),
+              setupRequest: (request: autocannon.Request) => ({
+                ...request,
+                headers: { ...request.headers, ...options.headersPerRequest!() },
+              }),
             },
           ],
         }),

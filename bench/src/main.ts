@@ -27,11 +27,17 @@ import { ROOT, seed, signIn, startStack, SUBGRAPHS, type Stack } from './stack';
 const WORKLOADS = ['overhead', 'fanout', 'gateways', 'sql', 'coldstart'] as const;
 type Workload = (typeof WORKLOADS)[number];
 
-const { values, positionals } = parseArgs({ options: { quick: { type: 'boolean', default: false } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { quick: { type: 'boolean', default: false } },
+  allowPositionals: true,
+});
 const selected = (positionals.length ? positionals : WORKLOADS) as Workload[];
-for (const name of selected) if (!WORKLOADS.includes(name)) throw new Error(`Unknown workload "${name}"; choose from ${WORKLOADS.join(', ')}`);
+for (const name of selected)
+  if (!WORKLOADS.includes(name)) throw new Error(`Unknown workload "${name}"; choose from ${WORKLOADS.join(', ')}`);
 const quick = values.quick;
-const SETTINGS = quick ? { seconds: 3, warmupSeconds: 1, connections: 10, runs: 3, coldStarts: 1 } : { seconds: 15, warmupSeconds: 3, connections: 20, runs: 3, coldStarts: 3 };
+const SETTINGS = quick
+  ? { seconds: 3, warmupSeconds: 1, connections: 10, runs: 3, coldStarts: 1 }
+  : { seconds: 15, warmupSeconds: 3, connections: 20, runs: 3, coldStarts: 3 };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const query = (text: string, variables?: Record<string, unknown>) => JSON.stringify({ query: text, variables });
@@ -45,16 +51,45 @@ const FANOUT_QUERY = query(
 type Figures = Record<string, unknown>;
 const report: { meta: Figures; workloads: Partial<Record<Workload, Figures>> } = { meta: {}, workloads: {} };
 
-async function measure(url: string, body: string, headers: Record<string, string> = {}, headersPerRequest?: () => Record<string, string>): Promise<LoadResult> {
-  return drive({ url, body, headers, ...(headersPerRequest && { headersPerRequest }), connections: SETTINGS.connections, seconds: SETTINGS.seconds });
+async function measure(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+  headersPerRequest?: () => Record<string, string>,
+): Promise<LoadResult> {
+  return drive({
+    url,
+    body,
+    headers,
+    ...(headersPerRequest && { headersPerRequest }),
+    connections: SETTINGS.connections,
+    seconds: SETTINGS.seconds,
+  });
 }
 
 /** Checks that the query succeeds (a benchmark of error responses measures nothing), then warms up. */
-async function warm(url: string, body: string, headers: Record<string, string> = {}, headersPerRequest?: () => Record<string, string>) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers, ...headersPerRequest?.() }, body });
+async function warm(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+  headersPerRequest?: () => Record<string, string>,
+) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers, ...headersPerRequest?.() },
+    body,
+  });
   const result = (await response.json()) as { data?: unknown; errors?: unknown };
-  if (!response.ok || result.errors || !result.data) throw new Error(`${url} did not answer the benchmark query: ${JSON.stringify(result)}`);
-  await drive({ url, body, headers, ...(headersPerRequest && { headersPerRequest }), connections: SETTINGS.connections, seconds: SETTINGS.warmupSeconds });
+  if (!response.ok || result.errors || !result.data)
+    throw new Error(`${url} did not answer the benchmark query: ${JSON.stringify(result)}`);
+  await drive({
+    url,
+    body,
+    headers,
+    ...(headersPerRequest && { headersPerRequest }),
+    connections: SETTINGS.connections,
+    seconds: SETTINGS.warmupSeconds,
+  });
 }
 
 /** A fresh gateway-signed claims header for every request: subgraphs answer only signed callers, once per header. */
@@ -93,7 +128,12 @@ async function overhead(stack: Stack) {
     gateway: () => measure(stack.gatewayUrl, OVERHEAD_QUERY, auth),
   });
   const ratios = results.gateway!.map((result, index) => result.rps / results.direct![index]!.rps);
-  return { query: 'users(first: 10) on the users subgraph', direct: summary(results.direct!), gateway: summary(results.gateway!), ratio: spread(ratios) };
+  return {
+    query: 'users(first: 10) on the users subgraph',
+    direct: summary(results.direct!),
+    gateway: summary(results.gateway!),
+    ratio: spread(ratios),
+  };
 }
 
 async function fanout(stack: Stack) {
@@ -120,9 +160,23 @@ async function gateways(stack: Stack) {
   const runner = ['--conditions=@supergraph/source', '-r', '@swc-node/register'];
   const plainPort = await freePort();
   const hivePort = await freePort();
-  const plain = start('plain-apollo-gateway', [...runner, path.join(__dirname, 'plain-gateway.ts')], { ...env, PORT: String(plainPort) }, path.join(ROOT, 'bench'));
-  const hive = start('hive-gateway', [...runner, path.join(__dirname, 'hive-gateway.ts')], { ...env, PORT: String(hivePort) }, path.join(ROOT, 'bench'));
-  const urls = { ours: stack.gatewayUrl, plain: `http://127.0.0.1:${plainPort}/graphql`, hive: `http://127.0.0.1:${hivePort}/graphql` };
+  const plain = start(
+    'plain-apollo-gateway',
+    [...runner, path.join(__dirname, 'plain-gateway.ts')],
+    { ...env, PORT: String(plainPort) },
+    path.join(ROOT, 'bench'),
+  );
+  const hive = start(
+    'hive-gateway',
+    [...runner, path.join(__dirname, 'hive-gateway.ts')],
+    { ...env, PORT: String(hivePort) },
+    path.join(ROOT, 'bench'),
+  );
+  const urls = {
+    ours: stack.gatewayUrl,
+    plain: `http://127.0.0.1:${plainPort}/graphql`,
+    hive: `http://127.0.0.1:${hivePort}/graphql`,
+  };
   const probe = { method: 'POST', headers: { 'content-type': 'application/json' }, body: query('{ __typename }') };
   try {
     await waitFor(urls.plain, 'plain gateway', plain, 60_000, probe);
@@ -134,7 +188,8 @@ async function gateways(stack: Stack) {
       plain: () => measure(urls.plain, FANOUT_QUERY),
       hive: () => measure(urls.hive, FANOUT_QUERY),
     });
-    const ratio = (other: string) => spread(results.ours!.map((result, index) => result.rps / results[other]![index]!.rps));
+    const ratio = (other: string) =>
+      spread(results.ours!.map((result, index) => result.rps / results[other]![index]!.rps));
     return {
       query: 'the fan-out query, anonymous, same supergraph file and subgraphs, one process each',
       ours: summary(results.ours!),
@@ -154,7 +209,8 @@ async function statementsSoFar(stack: Stack): Promise<number> {
   let total = 0;
   for (const name of SUBGRAPHS) {
     const metrics = await (await fetch(new URL('/metrics', stack.subgraphUrls[name]))).text();
-    for (const match of metrics.matchAll(/^supergraph_db_query_duration_seconds_count\{[^}]*\} (\d+)/gm)) total += Number(match[1]);
+    for (const match of metrics.matchAll(/^supergraph_db_query_duration_seconds_count\{[^}]*\} (\d+)/gm))
+      total += Number(match[1]);
   }
   return total;
 }
@@ -224,7 +280,9 @@ async function coldStart() {
     cacheSize: 100_000,
   });
   const audience = { issuer: 'bench', audience: 'bench' };
-  const tokens = Array.from({ length: 2_000 }, (_, index) => issueAccessToken(key, { id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, role: 'USER' }, audience));
+  const tokens = Array.from({ length: 2_000 }, (_, index) =>
+    issueAccessToken(key, { id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, role: 'USER' }, audience),
+  );
   await verifier.verify(tokens[0]!); // fetch the key set once
   let begin = process.hrtime.bigint();
   for (const token of tokens.slice(1)) await verifier.verify(token);
@@ -233,16 +291,29 @@ async function coldStart() {
   for (let index = 0; index < 20_000; index++) await verifier.verify(tokens[index % tokens.length]!);
   const hitMicros = Number(process.hrtime.bigint() - begin) / 1e3 / 20_000;
   jwks.close();
-  return { npmStartToFirstQuerySeconds: spread(times), runs: times.length, jwtVerifyMicrosPerOp: { uncached: missMicros, cached: hitMicros } };
+  return {
+    npmStartToFirstQuerySeconds: spread(times),
+    runs: times.length,
+    jwtVerifyMicrosPerOp: { uncached: missMicros, cached: hitMicros },
+  };
 }
 
 const fmt = (value: number, digits = 1) => value.toFixed(digits);
-const row = (label: string, figure: Spread, digits = 1) => `| ${label} | ${fmt(figure.min, digits)} | ${fmt(figure.median, digits)} | ${fmt(figure.max, digits)} |`;
+const row = (label: string, figure: Spread, digits = 1) =>
+  `| ${label} | ${fmt(figure.min, digits)} | ${fmt(figure.median, digits)} | ${fmt(figure.max, digits)} |`;
 
 function markdown(): string {
-  const lines = [`# Benchmark results`, '', `${report.meta.date} · ${report.meta.mode} · ${report.meta.machine}`, '', `Versions: ${JSON.stringify(report.meta.versions)}`, ''];
+  const lines = [
+    `# Benchmark results`,
+    '',
+    `${report.meta.date} · ${report.meta.mode} · ${report.meta.machine}`,
+    '',
+    `Versions: ${JSON.stringify(report.meta.versions)}`,
+    '',
+  ];
   const w = report.workloads as Record<string, any>;
-  const table = (title: string, rows: string[]) => lines.push(`### ${title}`, '', '| figure | min | median | max |', '| --- | --- | --- | --- |', ...rows, '');
+  const table = (title: string, rows: string[]) =>
+    lines.push(`### ${title}`, '', '| figure | min | median | max |', '| --- | --- | --- | --- |', ...rows, '');
   if (w.overhead) {
     table('1. Gateway overhead', [
       row('direct RPS', w.overhead.direct.rps),
@@ -251,9 +322,22 @@ function markdown(): string {
     ]);
   }
   if (w.fanout) {
-    table('2. Federated fan-out', [row('RPS', w.fanout.rps), row('p50 ms', w.fanout.p50), row('p95 ms', w.fanout.p95), row('p99 ms', w.fanout.p99)]);
-    lines.push(`CPU seconds per 1 000 requests, all processes: ${fmt(w.fanout.cpuSecondsPer1000Requests, 2)}`, '', '| process | CPU s / 1 000 req | peak RSS MiB |', '| --- | --- | --- |');
-    for (const process_ of w.fanout.processes) lines.push(`| ${process_.process} | ${fmt(process_.cpuSecondsPer1000Requests, 2)} | ${fmt(process_.peakRssMiB, 0)} |`);
+    table('2. Federated fan-out', [
+      row('RPS', w.fanout.rps),
+      row('p50 ms', w.fanout.p50),
+      row('p95 ms', w.fanout.p95),
+      row('p99 ms', w.fanout.p99),
+    ]);
+    lines.push(
+      `CPU seconds per 1 000 requests, all processes: ${fmt(w.fanout.cpuSecondsPer1000Requests, 2)}`,
+      '',
+      '| process | CPU s / 1 000 req | peak RSS MiB |',
+      '| --- | --- | --- |',
+    );
+    for (const process_ of w.fanout.processes)
+      lines.push(
+        `| ${process_.process} | ${fmt(process_.cpuSecondsPer1000Requests, 2)} | ${fmt(process_.peakRssMiB, 0)} |`,
+      );
     lines.push('');
   }
   if (w.gateways) {
@@ -265,10 +349,19 @@ function markdown(): string {
       row('ours / Hive', w.gateways.oursOverHive, 3),
     ]);
   }
-  if (w.sql) lines.push('### 4. SQL cost', '', `Statements per fan-out request: ${w.sql.statementsPerRequestAt1x} at 1× data, ${w.sql.statementsPerRequestAt2x} at 2× data (${w.sql.equal ? 'equal' : 'NOT equal'}).`, '');
+  if (w.sql)
+    lines.push(
+      '### 4. SQL cost',
+      '',
+      `Statements per fan-out request: ${w.sql.statementsPerRequestAt1x} at 1× data, ${w.sql.statementsPerRequestAt2x} at 2× data (${w.sql.equal ? 'equal' : 'NOT equal'}).`,
+      '',
+    );
   if (w.coldstart) {
     table('5. Cold start', [row('npm start → first query, s', w.coldstart.npmStartToFirstQuerySeconds)]);
-    lines.push(`JWT verify: ${fmt(w.coldstart.jwtVerifyMicrosPerOp.uncached)} µs/op uncached (ES256 signature), ${fmt(w.coldstart.jwtVerifyMicrosPerOp.cached, 2)} µs/op cached.`, '');
+    lines.push(
+      `JWT verify: ${fmt(w.coldstart.jwtVerifyMicrosPerOp.uncached)} µs/op uncached (ES256 signature), ${fmt(w.coldstart.jwtVerifyMicrosPerOp.cached, 2)} µs/op cached.`,
+      '',
+    );
   }
   return lines.join('\n');
 }
@@ -277,7 +370,9 @@ async function main() {
   const began = Date.now();
   const version = (name: string) => {
     try {
-      return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+      return (
+        JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }
+      ).version;
     } catch {
       return 'unknown';
     }
@@ -287,7 +382,13 @@ async function main() {
     mode: quick ? 'quick' : 'full',
     settings: SETTINGS,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
-    versions: { node: process.version, '@apollo/gateway': version('@apollo/gateway'), '@apollo/server': version('@apollo/server'), '@graphql-hive/gateway-runtime': version('@graphql-hive/gateway-runtime'), autocannon: version('autocannon') },
+    versions: {
+      node: process.version,
+      '@apollo/gateway': version('@apollo/gateway'),
+      '@apollo/server': version('@apollo/server'),
+      '@graphql-hive/gateway-runtime': version('@graphql-hive/gateway-runtime'),
+      autocannon: version('autocannon'),
+    },
   };
   const needsStack = selected.some((name) => name !== 'coldstart');
   if (needsStack) {
@@ -318,7 +419,9 @@ async function main() {
     writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(path.join(dir, `${name}.md`), `${md}\n`);
   }
-  console.log(`\n${md}\nWrote bench/results/${complete ? 'latest' : stamp}.md and .json (${report.meta.durationSeconds} s).`);
+  console.log(
+    `\n${md}\nWrote bench/results/${complete ? 'latest' : stamp}.md and .json (${report.meta.durationSeconds} s).`,
+  );
 }
 
 main().then(

@@ -10,13 +10,20 @@ import { CLAIMS_HEADER, requestDigest, serviceKeys, signForwardedClaims, signing
 const keys = serviceKeys('gateway', signingKeyFromPem(process.env.BENCH_CLAIMS_SIGNING_KEY!));
 
 class SigningDataSource extends RemoteGraphQLDataSource {
-  constructor(private readonly subgraph: string, url: string) {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+  ) {
     super({ url });
   }
   override willSendRequest({ request }: GraphQLDataSourceProcessOptions) {
     request.http?.headers.set(
       CLAIMS_HEADER,
-      signForwardedClaims(keys, { audience: this.subgraph, viewer: null, digest: requestDigest(request.query, request.variables) }),
+      signForwardedClaims(keys, {
+        audience: this.subgraph,
+        viewer: null,
+        digest: requestDigest(request.query, request.variables),
+      }),
     );
   }
 }
@@ -28,7 +35,9 @@ async function main() {
       buildService: ({ name, url }) => new SigningDataSource(name, url!),
     }),
   });
-  const { url } = await startStandaloneServer(server, { listen: { port: Number(process.env.PORT), host: '127.0.0.1' } });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: Number(process.env.PORT), host: '127.0.0.1' },
+  });
   console.log(JSON.stringify({ url }));
 }
 

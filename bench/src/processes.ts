@@ -9,7 +9,11 @@ export interface BenchProcess {
 }
 
 export function start(name: string, args: string[], env: Record<string, string>, cwd: string): BenchProcess {
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
@@ -30,7 +34,13 @@ export async function stop(process_: BenchProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export async function waitFor(url: string, what: string, process_?: BenchProcess, timeoutMs = 60_000, init?: RequestInit): Promise<void> {
+export async function waitFor(
+  url: string,
+  what: string,
+  process_?: BenchProcess,
+  timeoutMs = 60_000,
+  init?: RequestInit,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (process_ && process_.child.exitCode !== null) throw new Error(`${what} exited:\n${process_.output.join('')}`);
@@ -42,7 +52,9 @@ export async function waitFor(url: string, what: string, process_?: BenchProcess
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s${process_ ? `:\n${process_.output.join('')}` : ''}`);
+  throw new Error(
+    `${what} did not answer at ${url} within ${timeoutMs / 1000} s${process_ ? `:\n${process_.output.join('')}` : ''}`,
+  );
 }
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -55,6 +67,8 @@ export function cpuSeconds(pid: number): number {
 
 /** The process's peak resident memory (VmHWM), in MiB. */
 export function peakRssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((candidate) => candidate.startsWith('VmHWM:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((candidate) => candidate.startsWith('VmHWM:'));
   return Number(line?.match(/(\d+)/)?.[1] ?? 0) / 1024;
 }

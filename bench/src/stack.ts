@@ -33,9 +33,16 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
   const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
   const adminUrl = postgres.url('postgres');
   for (const name of SUBGRAPHS) await ensureDatabase(adminUrl, name);
-  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const))) as Record<SubgraphName, number>;
-  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`])) as Record<SubgraphName, string>;
-  const newPem = () => generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  const ports = Object.fromEntries(
+    await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const)),
+  ) as Record<SubgraphName, number>;
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`]),
+  ) as Record<SubgraphName, string>;
+  const newPem = () =>
+    generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString();
   const gatewayClaimsKeyPem = newPem();
   // Subgraphs read the gateway's public keys from it, as in production: its port is chosen now.
   const gatewayPort = await freePort();
@@ -54,15 +61,30 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
   for (const name of SUBGRAPHS) {
     const dir = path.join(ROOT, 'services', name);
     const signs: Record<string, string> = name === 'zoo' || name === 'animal' ? { CLAIMS_SIGNING_KEY: newPem() } : {};
-    processes.push(start(name, [path.join(dir, 'dist/main.js')], { ...common, ...signs, PORT: String(ports[name]), DATABASE_URL: withDatabase(adminUrl, name) }, dir));
+    processes.push(
+      start(
+        name,
+        [path.join(dir, 'dist/main.js')],
+        { ...common, ...signs, PORT: String(ports[name]), DATABASE_URL: withDatabase(adminUrl, name) },
+        dir,
+      ),
+    );
   }
-  await Promise.all(SUBGRAPHS.map((name, index) => waitFor(new URL('/ready', subgraphUrls[name]).toString(), name, processes[index])));
+  await Promise.all(
+    SUBGRAPHS.map((name, index) => waitFor(new URL('/ready', subgraphUrls[name]).toString(), name, processes[index])),
+  );
   log(`subgraphs up on ${Object.values(ports).join(', ')}`);
 
   const supergraphFile = path.join(work, 'supergraph.graphql');
   writeFileSync(
     supergraphFile,
-    composeSupergraph(SUBGRAPHS.map((name) => ({ name, url: subgraphUrls[name], sdl: readFileSync(path.join(ROOT, 'services', name, 'schema.graphql'), 'utf8') }))),
+    composeSupergraph(
+      SUBGRAPHS.map((name) => ({
+        name,
+        url: subgraphUrls[name],
+        sdl: readFileSync(path.join(ROOT, 'services', name, 'schema.graphql'), 'utf8'),
+      })),
+    ),
   );
   const gateway = start(
     'gateway',
@@ -168,7 +190,10 @@ export async function signIn(stack: Stack): Promise<string> {
   const register = await fetch(stack.gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation { register(input: { username: "bench_reader", email: "reader@example.com", password: "bench-password-1" }) { accessToken } }' }),
+    body: JSON.stringify({
+      query:
+        'mutation { register(input: { username: "bench_reader", email: "reader@example.com", password: "bench-password-1" }) { accessToken } }',
+    }),
   });
   const body = (await register.json()) as { data?: { register: { accessToken: string } }; errors?: unknown };
   if (!body.data) throw new Error(`could not sign in: ${JSON.stringify(body.errors)}`);

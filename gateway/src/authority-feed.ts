@@ -9,11 +9,21 @@
 // Failure mode: while the feed cannot be read, the last known changes keep applying; once it is older than
 // `staleAfterMs` (30 s) the gateway fails closed for admin power — ADMIN tokens act as USER — and /ready
 // reports the feed stale, until a poll succeeds again. Ordinary users are unaffected by an outage.
-import { ACCESS_TOKEN_TTL_SECONDS, CLAIMS_HEADER, requestDigest, signForwardedClaims, type AccessTokenClaims, type Role, type ServiceKeys, type Viewer } from '@supergraph/auth';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  CLAIMS_HEADER,
+  requestDigest,
+  signForwardedClaims,
+  type AccessTokenClaims,
+  type Role,
+  type ServiceKeys,
+  type Viewer,
+} from '@supergraph/auth';
 import { Unauthenticated } from '@supergraph/errors';
 import type { Logger } from '@supergraph/runtime';
 
-const AUTHORITY_CHANGES = 'query AuthorityChanges($since: DateTime!) { _authorityChanges(since: $since) { userId role deleted changedAt } }';
+const AUTHORITY_CHANGES =
+  'query AuthorityChanges($since: DateTime!) { _authorityChanges(since: $since) { userId role deleted changedAt } }';
 
 export interface AuthorityFeedOptions {
   /** The users subgraph's GraphQL URL (read at each poll: the supergraph may be reloaded). */
@@ -54,14 +64,20 @@ export function createAuthorityFeed(options: AuthorityFeedOptions): AuthorityFee
     if (!url) return;
     const variables = { since: new Date(Date.now() - (ACCESS_TOKEN_TTL_SECONDS + 60) * 1000).toISOString() };
     try {
-      const claims = signForwardedClaims(options.keys, { audience: 'users', viewer: null, digest: requestDigest(AUTHORITY_CHANGES, variables) });
+      const claims = signForwardedClaims(options.keys, {
+        audience: 'users',
+        viewer: null,
+        digest: requestDigest(AUTHORITY_CHANGES, variables),
+      });
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims },
         body: JSON.stringify({ query: AUTHORITY_CHANGES, variables }),
         signal: AbortSignal.timeout(5_000),
       });
-      const body = (await response.json()) as { data?: { _authorityChanges: { userId: string; role: Role | null; deleted: boolean; changedAt: string }[] } };
+      const body = (await response.json()) as {
+        data?: { _authorityChanges: { userId: string; role: Role | null; deleted: boolean; changedAt: string }[] };
+      };
       if (!response.ok || !body.data) throw new Error(`HTTP ${response.status}`);
       changes = new Map(
         body.data._authorityChanges.map((change) => [

@@ -1,6 +1,17 @@
 // The gateway's configuration, parsed once from the environment by main.ts.
 import path from 'node:path';
-import { claimsSigningVariables, flag, logLevel, nodeEnv, parseConfig, port, redisUrl, requireInProduction, httpUrl, z } from '@supergraph/config';
+import {
+  claimsSigningVariables,
+  flag,
+  logLevel,
+  nodeEnv,
+  parseConfig,
+  port,
+  redisUrl,
+  requireInProduction,
+  httpUrl,
+  z,
+} from '@supergraph/config';
 import { DEFAULT_LIMITS } from './operation-limits';
 import { DEFAULT_RATE_LIMIT } from './rate-limit';
 
@@ -18,7 +29,11 @@ const schema = z.object({
   JWT_ISSUER: z.string().min(1).default('supergraph-users'),
   JWT_AUDIENCE: z.string().min(1).default('supergraph'),
   /** Largest request body, in bytes (larger is HTTP 413). */
-  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).default(100 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(100 * 1024),
   MAX_DEPTH: count(DEFAULT_LIMITS.maxDepth),
   MAX_ALIASES: count(DEFAULT_LIMITS.maxAliases),
   MAX_ROOT_FIELDS: count(DEFAULT_LIMITS.maxRootFields),
@@ -35,12 +50,19 @@ const schema = z.object({
   /** The key the gateway signs forwarded claims with (its public half is served at /.well-known/jwks.json). */
   ...claimsSigningVariables,
   PERSISTED_QUERIES: z.enum(['off', 'apq', 'safelist']).default('apq'),
-  PERSISTED_QUERIES_MANIFEST: z.string().default(path.resolve(__dirname, '../../packages/schema-checks/persisted-queries.json')),
+  PERSISTED_QUERIES_MANIFEST: z
+    .string()
+    .default(path.resolve(__dirname, '../../packages/schema-checks/persisted-queries.json')),
   /** Comma-separated browser origins allowed by CORS. */
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
   SLOW_OPERATION_MS: z.coerce.number().int().min(0).default(1_000),
 });
 
@@ -68,6 +90,9 @@ export function loadConfig(env: Record<string, string | undefined>): GatewayConf
   const production = config.NODE_ENV === 'production';
   requireInProduction(production, { CLAIMS_SIGNING_KEY: config.CLAIMS_SIGNING_KEY });
   const subgraphUrls = parseConfig(z.record(z.string(), httpUrl), perSubgraph(env, 'URL'));
-  const subgraphTimeouts = parseConfig(z.record(z.string(), z.coerce.number().int().min(100).max(120_000)), perSubgraph(env, 'TIMEOUT_MS'));
+  const subgraphTimeouts = parseConfig(
+    z.record(z.string(), z.coerce.number().int().min(100).max(120_000)),
+    perSubgraph(env, 'TIMEOUT_MS'),
+  );
   return { ...config, production, subgraphUrls, subgraphTimeouts };
 }

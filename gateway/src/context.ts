@@ -16,7 +16,11 @@ export interface GatewayContext {
  * No Authorization header: anonymous. Anything else must be a valid bearer token; a bad one fails the
  * request, it never falls back to anonymous.
  */
-export async function viewerFromHeaders(headers: IncomingHttpHeaders, verifier: AccessTokenVerifier, authority?: AuthorityFeed): Promise<Viewer | null> {
+export async function viewerFromHeaders(
+  headers: IncomingHttpHeaders,
+  verifier: AccessTokenVerifier,
+  authority?: AuthorityFeed,
+): Promise<Viewer | null> {
   const authorization = headers.authorization;
   if (authorization === undefined || authorization === '') return null;
   const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(authorization);

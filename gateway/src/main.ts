@@ -40,7 +40,11 @@ async function main(): Promise<void> {
     subgraphTimeouts: config.subgraphTimeouts,
     ...(config.RATE_LIMIT_ENABLED && {
       rateLimiter: createRequestRateLimiter(
-        { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST, burstWindowSeconds: config.RATE_LIMIT_BURST_WINDOW_SECONDS },
+        {
+          perSecond: config.RATE_LIMIT_PER_SECOND,
+          burst: config.RATE_LIMIT_BURST,
+          burstWindowSeconds: config.RATE_LIMIT_BURST_WINDOW_SECONDS,
+        },
         redis,
       ),
     }),

@@ -4,7 +4,16 @@
 // production their messages do not reveal the limits.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { Kind, Lexer, Source, TokenKind, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import {
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
+  type GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationRule,
+} from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ValidationFailed } from '@supergraph/errors';
 
@@ -50,7 +59,10 @@ function rootFieldsRule(limit: number, exposeLimits: boolean): ValidationRule {
       visit(operation.selectionSet.selections, new Set());
       if (count > limit) {
         context.reportError(
-          new ValidationFailed(exposeLimits ? `Too many root fields: ${count} (at most ${limit})` : 'Operation has too many root fields', [operation]),
+          new ValidationFailed(
+            exposeLimits ? `Too many root fields: ${count} (at most ${limit})` : 'Operation has too many root fields',
+            [operation],
+          ),
         );
       }
     },
@@ -104,7 +116,6 @@ export function operationLimits(limits: OperationLimits, production: boolean): L
   const costPlugin: ApolloServerPlugin = {
     async requestDidStart() {
       return {
-
         // After validation, with the variables known, so `first: $n` counts at its real value.
         async didResolveOperation({ schema, document, request, operationName }) {
           const cost = getComplexity({
@@ -115,7 +126,11 @@ export function operationLimits(limits: OperationLimits, production: boolean): L
             estimators: [pageSizeEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
           });
           if (cost > limits.maxCost) {
-            throw rejected(exposeLimits ? `Operation is too expensive: cost ${cost} (at most ${limits.maxCost})` : 'Operation is too expensive');
+            throw rejected(
+              exposeLimits
+                ? `Operation is too expensive: cost ${cost} (at most ${limits.maxCost})`
+                : 'Operation is too expensive',
+            );
           }
         },
       };

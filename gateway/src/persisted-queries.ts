@@ -25,7 +25,8 @@ export function readManifest(file: string): PersistedQueryManifest {
     throw new Error(`${file} is not a persisted query manifest`);
   }
   for (const operation of manifest.operations) {
-    if (sha256(operation.body) !== operation.id) throw new Error(`${file}: the id of ${operation.name} is not the SHA-256 of its body`);
+    if (sha256(operation.body) !== operation.id)
+      throw new Error(`${file}: the id of ${operation.name} is not the SHA-256 of its body`);
   }
   return manifest;
 }
@@ -53,18 +54,20 @@ function manifestCache(manifest: PersistedQueryManifest): KeyValueCache<string> 
   };
 }
 
-export function persistedQuerySettings(mode: PersistedQueriesMode, manifest?: PersistedQueryManifest): PersistedQuerySettings {
+export function persistedQuerySettings(
+  mode: PersistedQueriesMode,
+  manifest?: PersistedQueryManifest,
+): PersistedQuerySettings {
   const anything = () => undefined;
   if (mode === 'off') return { persistedQueries: false, checkSource: anything };
-  if (mode === 'apq') return { persistedQueries: { cache: new InMemoryLRUCache({ maxSize: 30 * 1024 * 1024 }) }, checkSource: anything };
+  if (mode === 'apq')
+    return { persistedQueries: { cache: new InMemoryLRUCache({ maxSize: 30 * 1024 * 1024 }) }, checkSource: anything };
   if (!manifest) throw new Error('Safelist mode needs a persisted query manifest');
   const allowed = new Set(manifest.operations.map((operation) => operation.id));
   return {
     // Hash-only requests are looked up in the manifest; unknown hashes get Apollo's PERSISTED_QUERY_NOT_FOUND.
     persistedQueries: { cache: manifestCache(manifest) },
     checkSource: (query) =>
-      allowed.has(sha256(query))
-        ? undefined
-        : new PersistedQueryNotFound('This operation is not in the safelist'),
+      allowed.has(sha256(query)) ? undefined : new PersistedQueryNotFound('This operation is not in the safelist'),
   };
 }

@@ -2,7 +2,13 @@
 // a steady rate and a burst allowance, from rate-limiter-flexible. In memory by default; in Redis when a
 // client is given, so every gateway replica draws on one budget.
 import type { Redis } from 'ioredis';
-import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  BurstyRateLimiter,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { RateLimited } from '@supergraph/errors';
 
 export interface RateLimitSettings {

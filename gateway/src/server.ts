@@ -59,7 +59,10 @@ export interface GatewayServer {
 
 /** Subgraph names and routing URLs of a supergraph, for readiness checks. */
 function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
-  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((match) => ({ name: match[1]!, url: match[2]! }));
+  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((match) => ({
+    name: match[1]!,
+    url: match[2]!,
+  }));
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -140,7 +143,9 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     if (error.type === 'entity.too.large') {
       res.status(413).json({ errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
     } else if (error.status === 400) {
-      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      res
+        .status(400)
+        .json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
     } else {
       next(error);
     }
@@ -187,7 +192,12 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
               }
               await options.rateLimiter?.consume(viewer ? `user:${viewer.id}` : caller);
               const trace = traceContextFromHeaders(req.headers);
-              return { viewer, requestId: requestIdFrom(req.headers), traceparent: trace.traceparent, traceId: trace.traceId };
+              return {
+                viewer,
+                requestId: requestIdFrom(req.headers),
+                traceparent: trace.traceparent,
+                traceId: trace.traceId,
+              };
             },
           }),
         );

@@ -14,7 +14,11 @@ export interface SupergraphFileSource extends SupergraphManager {
 
 const idOf = (sdl: string) => createHash('sha256').update(sdl).digest('hex').slice(0, 12);
 
-export function supergraphFromFile(file: string, logger: Logger, onServed: (sdl: string) => void): SupergraphFileSource {
+export function supergraphFromFile(
+  file: string,
+  logger: Logger,
+  onServed: (sdl: string) => void,
+): SupergraphFileSource {
   let update: ((sdl: string) => void) | undefined;
   let current = '';
   let watcher: FSWatcher | undefined;
@@ -32,7 +36,10 @@ export function supergraphFromFile(file: string, logger: Logger, onServed: (sdl:
     try {
       update(next);
     } catch (error) {
-      logger.error({ file, err: error, rejected: idOf(next), serving: idOf(current) }, 'new supergraph refused; still serving the previous one');
+      logger.error(
+        { file, err: error, rejected: idOf(next), serving: idOf(current) },
+        'new supergraph refused; still serving the previous one',
+      );
       return false;
     }
     logger.info({ file, supergraph: idOf(next), previous: idOf(current) }, 'now serving a new supergraph');

@@ -20,11 +20,20 @@ const bearer = (accessToken: string) => ({ authorization: `Bearer ${accessToken}
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-const validClaims = () => ({ sub: alice.id, role: 'USER', ...{ iss: TOKENS.issuer, aud: TOKENS.audience }, iat: nowSeconds(), exp: nowSeconds() + 600, jti: 'j1' });
+const validClaims = () => ({
+  sub: alice.id,
+  role: 'USER',
+  ...{ iss: TOKENS.issuer, aud: TOKENS.audience },
+  iat: nowSeconds(),
+  exp: nowSeconds() + 600,
+  jti: 'j1',
+});
 
 describe('the gateway and access tokens', () => {
   it('logs in through the gateway and, with the token, reaches the subgraph as that viewer', async () => {
-    const login = await supergraph.query('mutation { login(input: { username: "alice", password: "alice-password" }) { accessToken } }');
+    const login = await supergraph.query(
+      'mutation { login(input: { username: "alice", password: "alice-password" }) { accessToken } }',
+    );
     const me = await supergraph.query(ME, undefined, bearer(login.data!.login.accessToken));
     expect(me.status).toBe(200);
     expect(me.data!.me).toEqual({ id: alice.id, username: 'alice', email: 'alice@example.com' });
@@ -37,7 +46,15 @@ describe('the gateway and access tokens', () => {
   });
 
   const badTokens: [string, () => string][] = [
-    ['expired', () => jwt.sign({ ...validClaims(), iat: nowSeconds() - 1000, exp: nowSeconds() - 100 }, supergraph.signingKey.privateKey, { algorithm: 'ES256', keyid: supergraph.signingKey.kid })],
+    [
+      'expired',
+      () =>
+        jwt.sign(
+          { ...validClaims(), iat: nowSeconds() - 1000, exp: nowSeconds() - 100 },
+          supergraph.signingKey.privateKey,
+          { algorithm: 'ES256', keyid: supergraph.signingKey.kid },
+        ),
+    ],
     [
       'tampered (role changed after signing)',
       () => {
@@ -45,7 +62,10 @@ describe('the gateway and access tokens', () => {
         return `${header}.${base64url({ ...validClaims(), role: 'ADMIN' })}.${signature}`;
       },
     ],
-    ['unsigned (alg: none)', () => `${base64url({ alg: 'none', typ: 'JWT', kid: supergraph.signingKey.kid })}.${base64url(validClaims())}.`],
+    [
+      'unsigned (alg: none)',
+      () => `${base64url({ alg: 'none', typ: 'JWT', kid: supergraph.signingKey.kid })}.${base64url(validClaims())}.`,
+    ],
     [
       'HS256-signed with the public key as the secret',
       () => {
@@ -60,18 +80,43 @@ describe('the gateway and access tokens', () => {
       'without exp',
       () => {
         const { exp: _exp, ...claims } = validClaims();
-        return jwt.sign(claims, supergraph.signingKey.privateKey, { algorithm: 'ES256', keyid: supergraph.signingKey.kid });
+        return jwt.sign(claims, supergraph.signingKey.privateKey, {
+          algorithm: 'ES256',
+          keyid: supergraph.signingKey.kid,
+        });
       },
     ],
-    ['with a wrong issuer', () => jwt.sign({ ...validClaims(), iss: 'someone-else' }, supergraph.signingKey.privateKey, { algorithm: 'ES256', keyid: supergraph.signingKey.kid })],
-    ['with a wrong audience', () => jwt.sign({ ...validClaims(), aud: 'another-api' }, supergraph.signingKey.privateKey, { algorithm: 'ES256', keyid: supergraph.signingKey.kid })],
+    [
+      'with a wrong issuer',
+      () =>
+        jwt.sign({ ...validClaims(), iss: 'someone-else' }, supergraph.signingKey.privateKey, {
+          algorithm: 'ES256',
+          keyid: supergraph.signingKey.kid,
+        }),
+    ],
+    [
+      'with a wrong audience',
+      () =>
+        jwt.sign({ ...validClaims(), aud: 'another-api' }, supergraph.signingKey.privateKey, {
+          algorithm: 'ES256',
+          keyid: supergraph.signingKey.kid,
+        }),
+    ],
     [
       'living longer than 15 minutes',
-      () => jwt.sign({ ...validClaims(), exp: nowSeconds() + 86_400 }, supergraph.signingKey.privateKey, { algorithm: 'ES256', keyid: supergraph.signingKey.kid }),
+      () =>
+        jwt.sign({ ...validClaims(), exp: nowSeconds() + 86_400 }, supergraph.signingKey.privateKey, {
+          algorithm: 'ES256',
+          keyid: supergraph.signingKey.kid,
+        }),
     ],
     [
       'signed by a foreign key that claims the real kid',
-      () => jwt.sign(validClaims(), generateSigningKey().privateKey, { algorithm: 'ES256', keyid: supergraph.signingKey.kid }),
+      () =>
+        jwt.sign(validClaims(), generateSigningKey().privateKey, {
+          algorithm: 'ES256',
+          keyid: supergraph.signingKey.kid,
+        }),
     ],
     [
       'signed by a foreign key with its own kid',
@@ -83,15 +128,20 @@ describe('the gateway and access tokens', () => {
     ['not a JWT at all', () => 'definitely-not-a-token'],
   ];
 
-  it.each(badTokens)('refuses a token that is %s with 401 UNAUTHENTICATED, never as anonymous', async (_label, makeToken) => {
-    const result = await supergraph.query(ME, undefined, bearer(makeToken()));
-    expect(result.status).toBe(401);
-    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect(result.data).toBeUndefined();
-  });
+  it.each(badTokens)(
+    'refuses a token that is %s with 401 UNAUTHENTICATED, never as anonymous',
+    async (_label, makeToken) => {
+      const result = await supergraph.query(ME, undefined, bearer(makeToken()));
+      expect(result.status).toBe(401);
+      expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(result.data).toBeUndefined();
+    },
+  );
 
   it('refuses an Authorization header that is not a bearer token', async () => {
-    const result = await supergraph.query(ME, undefined, { authorization: `Basic ${Buffer.from('alice:alice-password').toString('base64')}` });
+    const result = await supergraph.query(ME, undefined, {
+      authorization: `Basic ${Buffer.from('alice:alice-password').toString('base64')}`,
+    });
     expect(result.status).toBe(401);
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -119,7 +169,11 @@ describe('the internal claims header', () => {
 
   it('cannot be replayed to the subgraph for a different operation', async () => {
     // What a gateway would send for `{ me { id } }` does not authorise `{ me { email } }`.
-    const claims = signForwardedClaims(GATEWAY_KEYS, { audience: 'users', viewer: alice, digest: requestDigest('{ me { id } }', undefined) });
+    const claims = signForwardedClaims(GATEWAY_KEYS, {
+      audience: 'users',
+      viewer: alice,
+      digest: requestDigest('{ me { id } }', undefined),
+    });
     const response = await fetch(supergraph.subgraphs.users.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims },

@@ -8,7 +8,9 @@ let gateway: ExtraGateway;
 beforeAll(async () => {
   supergraph = await startSupergraph();
   faulty = await startFaultySubgraph();
-  gateway = await startGateway(supergraph, { production: true }, [{ name: 'faulty', url: faulty.url, sdl: FAULTY_SDL }]);
+  gateway = await startGateway(supergraph, { production: true }, [
+    { name: 'faulty', url: faulty.url, sdl: FAULTY_SDL },
+  ]);
 });
 afterAll(async () => {
   await gateway.stop();
@@ -21,7 +23,9 @@ describe('what clients see of errors (production)', () => {
     const response = await gateway.query('{ faultyThrow }');
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
-      errors: [{ message: 'Internal server error', path: ['faultyThrow'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      errors: [
+        { message: 'Internal server error', path: ['faultyThrow'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ],
       data: { faultyThrow: null },
     });
   });
@@ -41,9 +45,15 @@ describe('what clients see of errors (production)', () => {
   });
 
   it('passes known error codes with their message and safe extensions only', async () => {
-    const response = await gateway.query('mutation { register(input: { username: "x", email: "x@example.com", password: "long enough" }) { accessToken } }');
+    const response = await gateway.query(
+      'mutation { register(input: { username: "x", email: "x@example.com", password: "long enough" }) { accessToken } }',
+    );
     expect(response.body.errors).toEqual([
-      { message: 'Username must be 3 to 32 characters', path: ['register'], extensions: { code: 'BAD_USER_INPUT', field: 'username' } },
+      {
+        message: 'Username must be 3 to 32 characters',
+        path: ['register'],
+        extensions: { code: 'BAD_USER_INPUT', field: 'username' },
+      },
     ]);
   });
 });

@@ -12,14 +12,26 @@ afterAll(() => supergraph.close());
 const SET_ROLE = 'mutation($id: ID!, $role: Role!) { setUserRole(id: $id, role: $role) { id role } }';
 const CREATE_PUZZLE = 'mutation($input: CreatePuzzleInput!) { createPuzzle(input: $input) { id } }';
 let day = 0;
-const puzzleInput = () => ({ year: 2030, day: ++day, title: `Day ${day}`, description: 'Count.', input: '1 2 3', answerPart1: '6', answerPart2: '3' });
+const puzzleInput = () => ({
+  year: 2030,
+  day: ++day,
+  title: `Day ${day}`,
+  description: 'Count.',
+  input: '1 2 3',
+  answerPart1: '6',
+  answerPart2: '3',
+});
 const codeOf = (result: { errors?: { extensions?: Record<string, any> }[] }) => result.errors?.[0]?.extensions?.code;
 
 /** A signed-up user made ADMIN through setUserRole by a root admin; returns their ADMIN access token's header. */
 async function admin(name: string, root: Record<string, string>) {
   const { viewer } = await supergraph.signUp(name);
-  expect((await supergraph.query(SET_ROLE, { id: viewer.id, role: 'ADMIN' }, root)).data!.setUserRole.role).toBe('ADMIN');
-  const login = await supergraph.query('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { username: name, password: `${name}-password` } });
+  expect((await supergraph.query(SET_ROLE, { id: viewer.id, role: 'ADMIN' }, root)).data!.setUserRole.role).toBe(
+    'ADMIN',
+  );
+  const login = await supergraph.query('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
+    input: { username: name, password: `${name}-password` },
+  });
   return { viewer, auth: { authorization: `Bearer ${login.data!.login.accessToken}` } };
 }
 
@@ -52,11 +64,17 @@ describe('a demoted admin', () => {
 describe('a deleted user', () => {
   it('has their token refused by users at once and everywhere once the feed is read', async () => {
     const { viewer, auth } = await supergraph.signUp('soon_gone');
-    expect(codeOf(await supergraph.query('mutation { createZoo(input: { name: "Before" }) { id } }', undefined, auth))).toBeUndefined();
+    expect(
+      codeOf(await supergraph.query('mutation { createZoo(input: { name: "Before" }) { id } }', undefined, auth)),
+    ).toBeUndefined();
 
-    expect((await supergraph.query('mutation($id: ID!) { deleteUser(id: $id) }', { id: viewer.id }, auth)).data!.deleteUser).toBe(true);
+    expect(
+      (await supergraph.query('mutation($id: ID!) { deleteUser(id: $id) }', { id: viewer.id }, auth)).data!.deleteUser,
+    ).toBe(true);
     // users: the account is gone, so self operations are refused straight away.
-    expect(codeOf(await supergraph.query('mutation { updateMe(input: { username: "ghost" }) { id } }', undefined, auth))).toBe('UNAUTHENTICATED');
+    expect(
+      codeOf(await supergraph.query('mutation { updateMe(input: { username: "ghost" }) { id } }', undefined, auth)),
+    ).toBe('UNAUTHENTICATED');
 
     await supergraph.gateway.refreshAuthority();
     const zoo = await supergraph.query('mutation { createZoo(input: { name: "After" }) { id } }', undefined, auth);
@@ -75,7 +93,9 @@ describe('the authority feed', () => {
 
   it('when it cannot be read for longer than allowed, admin tokens act as USER (fail closed) and /ready says so', async () => {
     const root = await rootAdmin('root_two');
-    const isolated = await startGateway(supergraph, { authority: { usersUrl: 'http://127.0.0.1:9/graphql', staleAfterMs: 0 } });
+    const isolated = await startGateway(supergraph, {
+      authority: { usersUrl: 'http://127.0.0.1:9/graphql', staleAfterMs: 0 },
+    });
     try {
       await isolated.server.refreshAuthority();
       const puzzle = await isolated.query(CREATE_PUZZLE, { input: puzzleInput() }, root);

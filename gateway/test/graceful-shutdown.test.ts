@@ -37,23 +37,27 @@ describe('the gateway process on SIGTERM', () => {
     );
     const port = await freePort();
     // The real entry point (src/main.ts), run from TypeScript sources.
-    const gateway = spawn(process.execPath, ['--conditions=@supergraph/source', '-r', '@swc-node/register', path.join(__dirname, '../src/main.ts')], {
-      cwd: path.join(__dirname, '..'),
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        SUPERGRAPH_SDL_FILE: file,
-        USERS_JWKS_URL: new URL('/.well-known/jwks.json', supergraph.subgraphs.users.url).toString(),
-        JWT_ISSUER: TOKENS.issuer,
-        JWT_AUDIENCE: TOKENS.audience,
-        CLAIMS_SIGNING_KEY: GATEWAY_KEYS.current.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-        RATE_LIMIT_ENABLED: 'false',
-        REDIS_URL: '',
-        LOG_LEVEL: 'info',
+    const gateway = spawn(
+      process.execPath,
+      ['--conditions=@supergraph/source', '-r', '@swc-node/register', path.join(__dirname, '../src/main.ts')],
+      {
+        cwd: path.join(__dirname, '..'),
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          PORT: String(port),
+          SUPERGRAPH_SDL_FILE: file,
+          USERS_JWKS_URL: new URL('/.well-known/jwks.json', supergraph.subgraphs.users.url).toString(),
+          JWT_ISSUER: TOKENS.issuer,
+          JWT_AUDIENCE: TOKENS.audience,
+          CLAIMS_SIGNING_KEY: GATEWAY_KEYS.current.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+          RATE_LIMIT_ENABLED: 'false',
+          REDIS_URL: '',
+          LOG_LEVEL: 'info',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     const output: string[] = [];
     readline.createInterface({ input: gateway.stderr! }).on('line', (line) => output.push(line));
     const exited = new Promise<number | null>((resolve) => gateway.once('exit', resolve));
@@ -78,7 +82,9 @@ describe('the gateway process on SIGTERM', () => {
 
     const results = await Promise.all(inFlight);
     expect(results.map((result) => result.status)).toEqual(Array(20).fill(200));
-    expect(results.map((result) => result.body.data.faultyEcho)).toEqual(Array.from({ length: 20 }, (_, index) => `r${index}`));
+    expect(results.map((result) => result.body.data.faultyEcho)).toEqual(
+      Array.from({ length: 20 }, (_, index) => `r${index}`),
+    );
     expect(await exited).toBe(0);
     await expect(fetch(url, { method: 'POST', body: '{}' })).rejects.toThrow();
   });

@@ -10,7 +10,11 @@ beforeAll(async () => {
   // A stand-in subgraph that records the headers the gateway sends it.
   stub = await startStubSubgraph('echo', () => ({ echo: 'hello' }));
   gateway = await startGateway(supergraph, { production: true }, [
-    { name: 'echo', url: stub.url, sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"]) type Query { echo: String }' },
+    {
+      name: 'echo',
+      url: stub.url,
+      sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"]) type Query { echo: String }',
+    },
   ]);
 });
 afterAll(async () => {
@@ -21,7 +25,11 @@ afterAll(async () => {
 
 const metricsOf = async (baseUrl: string) => (await fetch(`${baseUrl}/metrics`)).text();
 const sample = (metrics: string, name: string, labels: string) => {
-  const line = metrics.split('\n').find((candidate) => candidate.startsWith(`${name}{`) && labels.split(',').every((label) => candidate.includes(label)));
+  const line = metrics
+    .split('\n')
+    .find(
+      (candidate) => candidate.startsWith(`${name}{`) && labels.split(',').every((label) => candidate.includes(label)),
+    );
   return line ? Number(line.split(' ').at(-1)) : undefined;
 };
 
@@ -33,12 +41,17 @@ describe('gateway observability', () => {
     expect(sample(metrics, 'supergraph_graphql_requests_total', 'operation="CountUsers",outcome="success"')).toBe(3);
     expect(sample(metrics, 'supergraph_graphql_requests_total', 'operation="Broken"')).toBe(1);
     expect(sample(metrics, 'supergraph_graphql_request_duration_seconds_count', 'operation="CountUsers"')).toBe(3);
-    expect(sample(metrics, 'supergraph_subgraph_fetch_duration_seconds_count', 'subgraph="users",outcome="ok"')).toBeGreaterThanOrEqual(3);
+    expect(
+      sample(metrics, 'supergraph_subgraph_fetch_duration_seconds_count', 'subgraph="users",outcome="ok"'),
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it('sends subgraphs the request id and the caller’s trace, continued', async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
-    await gateway.query('query Echo { echo }', undefined, { 'x-request-id': 'req-42', traceparent: `00-${traceId}-00f067aa0ba902b7-01` });
+    await gateway.query('query Echo { echo }', undefined, {
+      'x-request-id': 'req-42',
+      traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+    });
     const headers = stub.calls.at(-1)!.headers;
     expect(headers['x-request-id']).toBe('req-42');
     expect(headers.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
@@ -59,7 +72,9 @@ describe('gateway observability', () => {
     expect(headers.authorization).toBeUndefined();
     expect(JSON.stringify(headers)).not.toContain(auth.authorization!.slice('Bearer '.length));
     expect(claims.viewer).toEqual({ id: viewer.id, role: 'USER' });
-    const payload = JSON.parse(Buffer.from(String(headers['x-supergraph-claims']).split('.')[1]!, 'base64url').toString());
+    const payload = JSON.parse(
+      Buffer.from(String(headers['x-supergraph-claims']).split('.')[1]!, 'base64url').toString(),
+    );
     expect(Object.keys(payload).sort()).toEqual(['aud', 'dig', 'exp', 'iat', 'iss', 'jti', 'role', 'sub']);
   });
 });

@@ -15,13 +15,17 @@ afterAll(async () => {
 /** How many fetches the gateway has sent to subgraphs so far (from its own metrics). */
 async function subgraphFetches(): Promise<number> {
   const metrics = await (await fetch(`${gateway.baseUrl}/metrics`)).text();
-  return [...metrics.matchAll(/^supergraph_subgraph_fetch_duration_seconds_count\{[^}]*\} (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+  return [...metrics.matchAll(/^supergraph_subgraph_fetch_duration_seconds_count\{[^}]*\} (\d+)/gm)].reduce(
+    (sum, match) => sum + Number(match[1]),
+    0,
+  );
 }
 
 const nested = (depth: number) => {
   // zoos → edges → node → owner → zoos → … : a field chain `depth` levels deep.
   let selection = 'id';
-  for (let level = 0; level < depth; level++) selection = level % 2 === 0 ? `owner { ${selection} }` : `zoos { edges { node { ${selection} } } }`;
+  for (let level = 0; level < depth; level++)
+    selection = level % 2 === 0 ? `owner { ${selection} }` : `zoos { edges { node { ${selection} } } }`;
   return selection;
 };
 
@@ -33,7 +37,9 @@ function expectRejected(response: { status: number; body: any; text: string }) {
 
 describe('operation limits (production)', () => {
   it('answers an ordinary query', async () => {
-    const response = await gateway.query('query Zoos { zoos(first: 10) { totalCount edges { node { name owner { username } animals(first: 10) { totalCount } } } } }');
+    const response = await gateway.query(
+      'query Zoos { zoos(first: 10) { totalCount edges { node { name owner { username } animals(first: 10) { totalCount } } } } }',
+    );
     expect(response.status).toBe(200);
     expect(response.body.data.zoos.totalCount).toEqual(expect.any(Number));
   });
@@ -45,8 +51,10 @@ describe('operation limits (production)', () => {
     const directives51 = `{ users(first: 1) { totalCount ${'@include(if: true) '.repeat(51)} } }`;
     // 20 000 tokens in 40 KB, well under the body limit: the token limit is what stops it.
     const tokens20000 = `{ users(first: 1) { ${'a '.repeat(20_000)} } }`;
-    const costBomb = '{ users(first: 100) { edges { node { zoos(first: 100) { edges { node { animals(first: 100) { edges { node { name } } } } } } } } } }';
-    const fragmentCycle = 'query Cycle { users { ...A } } fragment A on UserConnection { ...B } fragment B on UserConnection { ...A }';
+    const costBomb =
+      '{ users(first: 100) { edges { node { zoos(first: 100) { edges { node { animals(first: 100) { edges { node { name } } } } } } } } } }';
+    const fragmentCycle =
+      'query Cycle { users { ...A } } fragment A on UserConnection { ...B } fragment B on UserConnection { ...A }';
     for (const attack of [depth11, aliases31, directives51, tokens20000, costBomb, fragmentCycle]) {
       const response = await gateway.query(attack);
       expectRejected(response);
@@ -56,7 +64,8 @@ describe('operation limits (production)', () => {
   });
 
   it('counts page sizes given through variables', async () => {
-    const query = 'query Bomb($n: Int) { users(first: $n) { edges { node { zoos(first: $n) { edges { node { animals(first: $n) { edges { node { name } } } } } } } } } }';
+    const query =
+      'query Bomb($n: Int) { users(first: $n) { edges { node { zoos(first: $n) { edges { node { animals(first: $n) { edges { node { name } } } } } } } } } }';
     expectRejected(await gateway.query(query, { n: 100 }));
     expect((await gateway.query(query, { n: 2 })).status).toBe(200);
   });
@@ -88,7 +97,9 @@ describe('operation limits (production)', () => {
       const tokens = await development.query(`{ ${'a '.repeat(20_000)} }`);
       expect(tokens.status).toBe(400);
       expect(tokens.text).toMatch(/token/i);
-      const aliases = await development.query(`{ ${Array.from({ length: 31 }, (_, index) => `a${index}: me { id }`).join(' ')} }`);
+      const aliases = await development.query(
+        `{ ${Array.from({ length: 31 }, (_, index) => `a${index}: me { id }`).join(' ')} }`,
+      );
       expect(aliases.status).toBe(400);
       expect(aliases.text).toMatch(/30/);
     } finally {

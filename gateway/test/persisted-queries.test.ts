@@ -46,7 +46,11 @@ describe('safelist mode', () => {
 
   it('runs a manifest operation by hash and by its exact text', async () => {
     const usersPage = manifest.operations.find((operation) => operation.name === 'UsersPage')!;
-    const byHash = await gateway.post({ operationName: 'UsersPage', variables: { first: 1 }, ...persisted(usersPage.id) });
+    const byHash = await gateway.post({
+      operationName: 'UsersPage',
+      variables: { first: 1 },
+      ...persisted(usersPage.id),
+    });
     expect(byHash.body.data.users.totalCount).toEqual(expect.any(Number));
     const byText = await gateway.post({ query: usersPage.body, variables: { first: 1 } });
     expect(byText.body.data).toEqual(byHash.body.data);
@@ -60,6 +64,8 @@ describe('safelist mode', () => {
     expect(byText.body.data).toBeUndefined();
     // Sending text with its hash must not register it either.
     await gateway.post({ query, ...persisted(sha256(query)) });
-    expect((await gateway.post(persisted(sha256(query)))).body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await gateway.post(persisted(sha256(query)))).body.errors[0].extensions.code).toBe(
+      'PERSISTED_QUERY_NOT_FOUND',
+    );
   });
 });

@@ -22,7 +22,8 @@ describe('rate limiting (in memory)', () => {
 
   it('lets a burst through, then answers 429 RATE_LIMITED with retryAfter, then recovers', async () => {
     const statuses = [];
-    for (let request = 0; request < settings.perSecond + settings.burst; request++) statuses.push((await gateway.query(QUERY)).status);
+    for (let request = 0; request < settings.perSecond + settings.burst; request++)
+      statuses.push((await gateway.query(QUERY)).status);
     expect(statuses.every((status) => status === 200)).toBe(true);
 
     const limited = await gateway.query(QUERY);
@@ -59,7 +60,9 @@ describe('rate limiting shared through Redis', () => {
       expect((await first.query(QUERY)).status).toBe(429);
       expect((await second.query(QUERY)).status).toBe(429);
       // A gateway with another prefix (another deployment) has its own budget.
-      const other = await startGateway(supergraph, { rateLimiter: createRequestRateLimiter({ ...settings, keyPrefix: `test-${randomUUID()}` }, redis) });
+      const other = await startGateway(supergraph, {
+        rateLimiter: createRequestRateLimiter({ ...settings, keyPrefix: `test-${randomUUID()}` }, redis),
+      });
       try {
         expect((await other.query(QUERY)).status).toBe(200);
       } finally {

@@ -8,7 +8,9 @@ let gateway: ExtraGateway;
 beforeAll(async () => {
   supergraph = await startSupergraph();
   faulty = await startFaultySubgraph();
-  gateway = await startGateway(supergraph, { production: true, subgraphTimeouts: { faulty: 1_000 } }, [{ name: 'faulty', url: faulty.url, sdl: FAULTY_SDL }]);
+  gateway = await startGateway(supergraph, { production: true, subgraphTimeouts: { faulty: 1_000 } }, [
+    { name: 'faulty', url: faulty.url, sdl: FAULTY_SDL },
+  ]);
 });
 afterAll(async () => {
   await gateway.stop();
@@ -20,7 +22,10 @@ const MIXED = '{ users { totalCount } faultyEcho(text: "hello") }';
 
 describe('a slow or dead subgraph', () => {
   it('answers normally while the subgraph is healthy', async () => {
-    expect((await gateway.query(MIXED)).body.data).toEqual({ users: { totalCount: expect.any(Number) }, faultyEcho: 'hello' });
+    expect((await gateway.query(MIXED)).body.data).toEqual({
+      users: { totalCount: expect.any(Number) },
+      faultyEcho: 'hello',
+    });
   });
 
   it('paused (SIGSTOP): the query gets partial data and a masked error once the timeout passes, while other queries keep answering', async () => {
@@ -36,7 +41,9 @@ describe('a slow or dead subgraph', () => {
       expect(response.status).toBe(200);
       expect(response.body.data).toEqual({ users: { totalCount: expect.any(Number) }, faultyEcho: null });
       // A failed fetch has no field path; what matters is that nothing about the subgraph leaks.
-      expect(response.body.errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+      expect(response.body.errors).toEqual([
+        { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
     } finally {
       faulty.process.kill('SIGCONT');
     }

@@ -15,7 +15,10 @@ let gatewayUrl: string;
 let dir: string;
 let file: string;
 
-const usersOnly = () => composeSupergraph([{ name: 'users', url: supergraph.subgraphs.users.url, sdl: readFileSync(users.SCHEMA_FILE, 'utf8') }]);
+const usersOnly = () =>
+  composeSupergraph([
+    { name: 'users', url: supergraph.subgraphs.users.url, sdl: readFileSync(users.SCHEMA_FILE, 'utf8') },
+  ]);
 const usersAndZoo = () =>
   composeSupergraph([
     { name: 'users', url: supergraph.subgraphs.users.url, sdl: readFileSync(users.SCHEMA_FILE, 'utf8') },
@@ -30,7 +33,11 @@ function replaceFile(content: string) {
 }
 
 async function query(text: string) {
-  const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text }) });
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: text }),
+  });
   return (await response.json()) as { data?: any; errors?: { message: string }[] };
 }
 
@@ -53,7 +60,10 @@ beforeAll(async () => {
   writeFileSync(file, usersOnly());
   gateway = createGatewayServer({
     supergraph: { file },
-    verifier: createAccessTokenVerifier({ jwksUri: new URL('/.well-known/jwks.json', supergraph.subgraphs.users.url).toString(), ...TOKENS }),
+    verifier: createAccessTokenVerifier({
+      jwksUri: new URL('/.well-known/jwks.json', supergraph.subgraphs.users.url).toString(),
+      ...TOKENS,
+    }),
     keys: GATEWAY_KEYS,
     logger: createLogger('gateway', 'silent'),
     production: false,

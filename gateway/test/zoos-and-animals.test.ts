@@ -19,7 +19,8 @@ async function must(result: Promise<{ data?: Record<string, any> | null; errors?
 describe('zoos and animals through the gateway', () => {
   it('answers one query that crosses users, zoo and animal', async () => {
     const { viewer, auth } = await supergraph.signUp('keeper');
-    const zooId = (await must(supergraph.query(CREATE_ZOO, { input: { name: 'Northern Lights Zoo' } }, auth))).createZoo.id;
+    const zooId = (await must(supergraph.query(CREATE_ZOO, { input: { name: 'Northern Lights Zoo' } }, auth))).createZoo
+      .id;
     await must(supergraph.query(CREATE_ANIMAL, { input: { name: 'Aurora', species: 'Snow owl', zooId } }, auth));
     await must(supergraph.query(CREATE_ANIMAL, { input: { name: 'Borealis', species: 'Arctic fox', zooId } }, auth));
     await must(supergraph.query(CREATE_ANIMAL, { input: { name: 'Wanderer', species: 'Reindeer' } }, auth));
@@ -56,32 +57,61 @@ describe('zoos and animals through the gateway', () => {
   it('enforces ownership end to end: strangers are FORBIDDEN, anonymous is UNAUTHENTICATED, admins may', async () => {
     const owner = await supergraph.signUp('owner1');
     const stranger = await supergraph.signUp('stranger1');
-    const zooId = (await must(supergraph.query(CREATE_ZOO, { input: { name: 'Private Park' } }, owner.auth))).createZoo.id;
-    const animalId = (await must(supergraph.query(CREATE_ANIMAL, { input: { name: 'Rex', species: 'Dog' } }, owner.auth))).createAnimal.id;
+    const zooId = (await must(supergraph.query(CREATE_ZOO, { input: { name: 'Private Park' } }, owner.auth))).createZoo
+      .id;
+    const animalId = (
+      await must(supergraph.query(CREATE_ANIMAL, { input: { name: 'Rex', species: 'Dog' } }, owner.auth))
+    ).createAnimal.id;
 
-    expect(codeOf(await supergraph.query('mutation($id: ID!) { updateZoo(id: $id, input: { name: "Mine" }) { id } }', { id: zooId }, stranger.auth))).toBe(
-      'FORBIDDEN',
-    );
-    expect(codeOf(await supergraph.query('mutation($id: ID!) { deleteAnimal(id: $id) }', { id: animalId }, stranger.auth))).toBe('FORBIDDEN');
-    expect(codeOf(await supergraph.query(CREATE_ANIMAL, { input: { name: 'Cuckoo', species: 'Bird', zooId } }, stranger.auth))).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await supergraph.query(
+          'mutation($id: ID!) { updateZoo(id: $id, input: { name: "Mine" }) { id } }',
+          { id: zooId },
+          stranger.auth,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      codeOf(await supergraph.query('mutation($id: ID!) { deleteAnimal(id: $id) }', { id: animalId }, stranger.auth)),
+    ).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await supergraph.query(CREATE_ANIMAL, { input: { name: 'Cuckoo', species: 'Bird', zooId } }, stranger.auth),
+      ),
+    ).toBe('FORBIDDEN');
     expect(codeOf(await supergraph.query(CREATE_ZOO, { input: { name: 'Anonymous Zoo' } }))).toBe('UNAUTHENTICATED');
 
     const admin = { authorization: `Bearer ${supergraph.accessTokenFor({ id: stranger.viewer.id, role: 'ADMIN' })}` };
-    const moved = await supergraph.query('mutation($id: ID!, $zooId: ID) { moveAnimal(id: $id, zooId: $zooId) { zoo { name } } }', { id: animalId, zooId }, admin);
+    const moved = await supergraph.query(
+      'mutation($id: ID!, $zooId: ID) { moveAnimal(id: $id, zooId: $zooId) { zoo { name } } }',
+      { id: animalId, zooId },
+      admin,
+    );
     expect(moved.data!.moveAnimal.zoo).toEqual({ name: 'Private Park' });
   });
 
   it('deleting a zoo leaves its animals without a zoo, uncounted, and out of that zoo’s list', async () => {
     const { auth } = await supergraph.signUp('closer');
     const zooId = (await must(supergraph.query(CREATE_ZOO, { input: { name: 'Short-lived Zoo' } }, auth))).createZoo.id;
-    const animalId = (await must(supergraph.query(CREATE_ANIMAL, { input: { name: 'Survivor', species: 'Tortoise', zooId } }, auth))).createAnimal.id;
+    const animalId = (
+      await must(supergraph.query(CREATE_ANIMAL, { input: { name: 'Survivor', species: 'Tortoise', zooId } }, auth))
+    ).createAnimal.id;
 
-    expect((await must(supergraph.query('mutation($id: ID!) { deleteZoo(id: $id) }', { id: zooId }, auth))).deleteZoo).toBe(true);
+    expect(
+      (await must(supergraph.query('mutation($id: ID!) { deleteZoo(id: $id) }', { id: zooId }, auth))).deleteZoo,
+    ).toBe(true);
 
-    const animal = await must(supergraph.query('query($id: ID!) { animal(id: $id) { name zoo { id } } }', { id: animalId }));
+    const animal = await must(
+      supergraph.query('query($id: ID!) { animal(id: $id) { name zoo { id } } }', { id: animalId }),
+    );
     expect(animal.animal).toEqual({ name: 'Survivor', zoo: null });
-    expect(await supergraph.subgraphs.animal.sql('select zoo_id from animals where id = $1', [animalId])).toEqual([{ zoo_id: null }]);
-    const listed = await must(supergraph.query('query($zooId: ID) { animals(filter: { zooId: $zooId }) { totalCount } }', { zooId }));
+    expect(await supergraph.subgraphs.animal.sql('select zoo_id from animals where id = $1', [animalId])).toEqual([
+      { zoo_id: null },
+    ]);
+    const listed = await must(
+      supergraph.query('query($zooId: ID) { animals(filter: { zooId: $zooId }) { totalCount } }', { zooId }),
+    );
     expect(listed.animals.totalCount).toBe(0);
   });
 
@@ -93,7 +123,9 @@ describe('zoos and animals through the gateway', () => {
     await zooService.server.stop();
 
     const result = await supergraph.query(CREATE_ANIMAL, { input: { name: 'Homeless', species: 'Cat', zooId } }, auth);
-    expect(result.errors?.[0]?.message).toBe('The zoo service is unavailable right now; nothing was changed. Try again.');
+    expect(result.errors?.[0]?.message).toBe(
+      'The zoo service is unavailable right now; nothing was changed. Try again.',
+    );
     expect(result.data).toBeNull();
     expect(await supergraph.subgraphs.animal.sql('select count(*) from animals')).toEqual(before);
   });

@@ -18,7 +18,9 @@ export interface FaultySubgraph {
 }
 
 export async function startFaultySubgraph(): Promise<FaultySubgraph> {
-  const child = spawn(process.execPath, [path.join(__dirname, '../fixtures/faulty-subgraph.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(__dirname, '../fixtures/faulty-subgraph.js')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`faulty subgraph exited early (${code})`)));

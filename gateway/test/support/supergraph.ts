@@ -4,7 +4,15 @@
 import { readFileSync } from 'node:fs';
 import type { Migrations } from '@supergraph/db';
 import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
-import { createAccessTokenVerifier, generateSigningKey, issueAccessToken, type SigningKey, type Viewer, createClaimsTrust, jwksUrlOf } from '@supergraph/auth';
+import {
+  createAccessTokenVerifier,
+  generateSigningKey,
+  issueAccessToken,
+  type SigningKey,
+  type Viewer,
+  createClaimsTrust,
+  jwksUrlOf,
+} from '@supergraph/auth';
 import { composeSupergraph } from '@supergraph/composition';
 import { createLogger } from '@supergraph/runtime';
 import { freePort, startPostgres, testKeys, type TestDatabase } from '@supergraph/testing';
@@ -118,12 +126,14 @@ export async function startSupergraph(): Promise<Supergraph> {
   const { url: puzzleUrl } = await puzzleServer.listen(0);
 
   const gateway = createGatewayServer({
-    supergraph: { sdl: composeSupergraph([
-      { name: 'users', url: usersUrl, sdl: readFileSync(users.SCHEMA_FILE, 'utf8') },
-      { name: 'zoo', url: zooUrl, sdl: readFileSync(zoo.SCHEMA_FILE, 'utf8') },
-      { name: 'animal', url: animalUrl, sdl: readFileSync(animal.SCHEMA_FILE, 'utf8') },
-      { name: 'puzzle', url: puzzleUrl, sdl: readFileSync(puzzle.SCHEMA_FILE, 'utf8') },
-    ]) },
+    supergraph: {
+      sdl: composeSupergraph([
+        { name: 'users', url: usersUrl, sdl: readFileSync(users.SCHEMA_FILE, 'utf8') },
+        { name: 'zoo', url: zooUrl, sdl: readFileSync(zoo.SCHEMA_FILE, 'utf8') },
+        { name: 'animal', url: animalUrl, sdl: readFileSync(animal.SCHEMA_FILE, 'utf8') },
+        { name: 'puzzle', url: puzzleUrl, sdl: readFileSync(puzzle.SCHEMA_FILE, 'utf8') },
+      ]),
+    },
     verifier: createAccessTokenVerifier({ jwksUri: new URL('/.well-known/jwks.json', usersUrl).toString(), ...TOKENS }),
     keys: GATEWAY_KEYS,
     logger,
@@ -131,7 +141,11 @@ export async function startSupergraph(): Promise<Supergraph> {
   });
   const { url: gatewayUrl } = await gateway.listen(gatewayPort);
 
-  const running = (url: string, server: SubgraphServer, pool: { query: (text: string, values?: unknown[]) => Promise<{ rows: any[] }> }): RunningSubgraph => ({
+  const running = (
+    url: string,
+    server: SubgraphServer,
+    pool: { query: (text: string, values?: unknown[]) => Promise<{ rows: any[] }> },
+  ): RunningSubgraph => ({
     url,
     server,
     sql: async (text, values) => (await pool.query(text, values)).rows,
@@ -183,8 +197,15 @@ export interface ExtraGateway {
   baseUrl: string;
   server: import('../../src').GatewayServer;
   /** Posts a raw body; returns the status, headers and parsed JSON (or text). */
-  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any; text: string }>;
-  query(text: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any; text: string }>;
+  post(
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; body: any; text: string }>;
+  query(
+    text: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; body: any; text: string }>;
   stop(): Promise<void>;
 }
 
@@ -207,7 +228,10 @@ export async function startGateway(
         ...extraSubgraphs,
       ]),
     },
-    verifier: createAccessTokenVerifier({ jwksUri: new URL('/.well-known/jwks.json', supergraph.subgraphs.users.url).toString(), ...TOKENS }),
+    verifier: createAccessTokenVerifier({
+      jwksUri: new URL('/.well-known/jwks.json', supergraph.subgraphs.users.url).toString(),
+      ...TOKENS,
+    }),
     keys: GATEWAY_KEYS,
     logger,
     production: false,

@@ -58,7 +58,8 @@ const ALGORITHMS = ['ES256', 'RS256'];
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
   const maxLifetime = options.maxLifetimeSeconds ?? ACCESS_TOKEN_TTL_SECONDS;
   const clockTolerance = options.clockToleranceSeconds ?? 5;
-  const keySet = typeof options.jwksUri === 'string' ? createRemoteKeySet(options.jwksUri, options.keySetOptions) : options.jwksUri;
+  const keySet =
+    typeof options.jwksUri === 'string' ? createRemoteKeySet(options.jwksUri, options.keySetOptions) : options.jwksUri;
   const verified = new LRUCache<string, AccessTokenClaims>({ max: options.cacheSize ?? 10_000 });
 
   return {

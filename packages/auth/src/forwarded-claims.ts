@@ -8,7 +8,13 @@ import { decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { Forbidden, ServiceUnavailable, Unauthenticated } from '@supergraph/errors';
 import { KeySetUnavailable, type KeySet } from './remote-key-set';
 import type { ReplayGuard } from './replay-guard';
-import { loadOrCreateDevSigningKey, signingKeyFromPem, verificationKeyFromPem, type SigningKey, type VerificationKey } from './signing-keys';
+import {
+  loadOrCreateDevSigningKey,
+  signingKeyFromPem,
+  verificationKeyFromPem,
+  type SigningKey,
+  type VerificationKey,
+} from './signing-keys';
 import { isRole, type Viewer } from './viewer';
 
 export const CLAIMS_HEADER = 'x-supergraph-claims';
@@ -45,7 +51,11 @@ export function loadServiceKeys(settings: ServiceKeySettings): ServiceKeys {
   const current = settings.privateKeyPem
     ? signingKeyFromPem(settings.privateKeyPem)
     : loadOrCreateDevSigningKey(settings.devKeysDir, `${settings.issuer}-claims-signing-key.pem`);
-  return serviceKeys(settings.issuer, current, settings.retiredKeyPem ? [verificationKeyFromPem(settings.retiredKeyPem)] : []);
+  return serviceKeys(
+    settings.issuer,
+    current,
+    settings.retiredKeyPem ? [verificationKeyFromPem(settings.retiredKeyPem)] : [],
+  );
 }
 
 export interface SignForwardedClaims {
@@ -90,7 +100,11 @@ export function signForwardedClaims(keys: ServiceKeys, claims: SignForwardedClai
     jti: randomUUID(),
   });
   const input = `${header}.${payload}`;
-  const signature = sign('sha256', Buffer.from(input), current.algorithm === 'ES256' ? { key: current.privateKey, dsaEncoding: 'ieee-p1363' } : current.privateKey);
+  const signature = sign(
+    'sha256',
+    Buffer.from(input),
+    current.algorithm === 'ES256' ? { key: current.privateKey, dsaEncoding: 'ieee-p1363' } : current.privateKey,
+  );
   return `${input}.${signature.toString('base64url')}`;
 }
 
@@ -124,7 +138,8 @@ export interface ClaimsVerifier {
   verify(header: string | undefined): Promise<VerifiedClaims>;
 }
 
-const refused = (message = 'This subgraph answers only callers with valid signed claims') => new Unauthenticated(message, 401);
+const refused = (message = 'This subgraph answers only callers with valid signed claims') =>
+  new Unauthenticated(message, 401);
 
 const unavailable = () => new ServiceUnavailable('Signed claims cannot be verified right now', 503);
 
@@ -138,7 +153,10 @@ export function createClaimsVerifier(options: ClaimsVerifierOptions): ClaimsVeri
       } catch {
         throw refused();
       }
-      const issuer = typeof issuerName === 'string' && Object.hasOwn(options.issuers, issuerName) ? options.issuers[issuerName]! : undefined;
+      const issuer =
+        typeof issuerName === 'string' && Object.hasOwn(options.issuers, issuerName)
+          ? options.issuers[issuerName]!
+          : undefined;
       if (!issuer) throw refused();
       let payload: JWTPayload;
       try {
@@ -169,7 +187,12 @@ export function createClaimsVerifier(options: ClaimsVerifierOptions): ClaimsVeri
         throw unavailable(); // the shared replay memory (Redis) is down: refuse rather than risk a replay
       }
       if (!firstUse) throw refused('This claims header was used before');
-      return { viewer, issuer: issuerName as string, digest: dig, ...(issuer.operations && { operations: issuer.operations }) };
+      return {
+        viewer,
+        issuer: issuerName as string,
+        digest: dig,
+        ...(issuer.operations && { operations: issuer.operations }),
+      };
     },
   };
 }
@@ -179,7 +202,8 @@ export function createClaimsVerifier(options: ClaimsVerifierOptions): ClaimsVeri
  * they were signed for, and, for a service caller, an operation declared for it.
  */
 export function checkOperationBinding(claims: VerifiedClaims, source: string | undefined, variables: unknown): void {
-  if (requestDigest(source, variables) !== claims.digest) throw refused('The signed claims are bound to another operation');
+  if (requestDigest(source, variables) !== claims.digest)
+    throw refused('The signed claims are bound to another operation');
   if (claims.operations && !claims.operations.has(operationHash(source ?? ''))) {
     throw new Forbidden(`The ${claims.issuer} service may not send this operation`);
   }

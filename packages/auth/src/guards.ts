@@ -11,7 +11,11 @@ export function requireViewer({ viewer }: HasViewer): Viewer {
   return viewer;
 }
 
-export function requireOwnerOrAdmin(context: HasViewer, ownerId: string, message = 'You are not allowed to do this'): Viewer {
+export function requireOwnerOrAdmin(
+  context: HasViewer,
+  ownerId: string,
+  message = 'You are not allowed to do this',
+): Viewer {
   const viewer = requireViewer(context);
   if (viewer.id !== ownerId && viewer.role !== 'ADMIN') throw new Forbidden(message);
   return viewer;

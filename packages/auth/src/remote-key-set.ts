@@ -55,10 +55,14 @@ export function keysFromJwks(jwks: unknown): Map<string, KnownKey> {
   if (!Array.isArray(list)) throw new Error('not a JWKS: no "keys" array');
   for (const jwk of list as Record<string, unknown>[]) {
     // Public asymmetric signing keys only: a symmetric (`oct`) or private member is never taken as a key.
-    if (!isWellFormedKid(jwk.kid) || (jwk.kty !== 'EC' && jwk.kty !== 'RSA' && jwk.kty !== 'OKP') || 'd' in jwk) continue;
+    if (!isWellFormedKid(jwk.kid) || (jwk.kty !== 'EC' && jwk.kty !== 'RSA' && jwk.kty !== 'OKP') || 'd' in jwk)
+      continue;
     if (jwk.use !== undefined && jwk.use !== 'sig') continue;
     try {
-      keys.set(jwk.kid, { key: createPublicKey({ key: jwk as never, format: 'jwk' }), alg: typeof jwk.alg === 'string' ? jwk.alg : undefined });
+      keys.set(jwk.kid, {
+        key: createPublicKey({ key: jwk as never, format: 'jwk' }),
+        alg: typeof jwk.alg === 'string' ? jwk.alg : undefined,
+      });
     } catch {
       // an unreadable key is skipped; the others still count
     }
@@ -83,7 +87,10 @@ export function createRemoteKeySet(url: string, options: RemoteKeySetOptions = {
 
   async function load(): Promise<void> {
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs ?? 5_000), headers: { accept: 'application/json' } });
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
+        headers: { accept: 'application/json' },
+      });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       keys = keysFromJwks(await response.json());
       fetchedAt = Date.now();

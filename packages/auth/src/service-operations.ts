@@ -21,13 +21,26 @@ export const SERVICE_OPERATIONS = {
   zooOwner: declare<{ zoo: { id: string; owner: { id: string } } | null }>(
     'animal',
     'zoo',
-    /* GraphQL */ `query ZooOwner($id: ID!) { zoo(id: $id) { id owner { id } } }`,
+    /* GraphQL */ `
+      query ZooOwner($id: ID!) {
+        zoo(id: $id) {
+          id
+          owner {
+            id
+          }
+        }
+      }
+    `,
   ),
   /** zoo → animal: take every animal out of a zoo that is being deleted. */
   detachAnimalsFromZoo: declare<{ detachAnimalsFromZoo: number }>(
     'zoo',
     'animal',
-    /* GraphQL */ `mutation DetachAnimals($zooId: ID!) { detachAnimalsFromZoo(zooId: $zooId) }`,
+    /* GraphQL */ `
+      mutation DetachAnimals($zooId: ID!) {
+        detachAnimalsFromZoo(zooId: $zooId)
+      }
+    `,
   ),
 } as const;
 
@@ -42,5 +55,11 @@ export function operationsAccepted(callee: string, caller: string): ReadonlySet<
 
 /** The services that call `callee`. */
 export function callersOf(callee: string): string[] {
-  return [...new Set(Object.values(SERVICE_OPERATIONS).filter((operation) => operation.callee === callee).map((operation) => operation.caller))];
+  return [
+    ...new Set(
+      Object.values(SERVICE_OPERATIONS)
+        .filter((operation) => operation.callee === callee)
+        .map((operation) => operation.caller),
+    ),
+  ];
 }

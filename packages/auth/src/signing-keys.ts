@@ -35,7 +35,8 @@ function algorithmFor(key: KeyObject): SigningAlgorithm {
 /** RFC 7638 thumbprint: a kid that changes exactly when the key does. */
 function thumbprint(publicKey: KeyObject): string {
   const jwk = publicKey.export({ format: 'jwk' });
-  const members = jwk.kty === 'EC' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y } : { e: jwk.e, kty: jwk.kty, n: jwk.n };
+  const members =
+    jwk.kty === 'EC' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y } : { e: jwk.e, kty: jwk.kty, n: jwk.n };
   return createHash('sha256').update(JSON.stringify(members)).digest('base64url');
 }
 
@@ -74,6 +75,9 @@ export function verificationKeyFromPem(pem: string, kid?: string): VerificationK
 
 export function publicJwks(keys: VerificationKey[]): { keys: PublicJwk[] } {
   return {
-    keys: keys.map((key) => ({ ...key.publicKey.export({ format: 'jwk' }), kid: key.kid, alg: key.algorithm, use: 'sig' }) as PublicJwk),
+    keys: keys.map(
+      (key) =>
+        ({ ...key.publicKey.export({ format: 'jwk' }), kid: key.kid, alg: key.algorithm, use: 'sig' }) as PublicJwk,
+    ),
   };
 }

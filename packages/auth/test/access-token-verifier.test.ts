@@ -60,7 +60,9 @@ describe('access token verifier', () => {
     published = [generateSigningKey()];
     available = false;
     const verifier = createAccessTokenVerifier({ jwksUri, ...AUDIENCE });
-    const error = await verifier.verify(issueAccessToken(published[0]!, viewer, AUDIENCE)).catch((caught: unknown) => caught);
+    const error = await verifier
+      .verify(issueAccessToken(published[0]!, viewer, AUDIENCE))
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 503 } } });
   });
 
@@ -78,8 +80,17 @@ describe('access token verifier', () => {
     published = [oldKey];
     const verifier = createAccessTokenVerifier({ jwksUri, ...AUDIENCE });
     await verifier.verify(issueAccessToken(oldKey, viewer, AUDIENCE));
-    const flood = Array.from({ length: 1000 }, () => issueAccessToken({ ...oldKey, kid: randomBytes(32).toString('base64url') }, viewer, AUDIENCE));
-    const refused = await Promise.all(flood.map((token) => verifier.verify(token).then(() => false, () => true)));
+    const flood = Array.from({ length: 1000 }, () =>
+      issueAccessToken({ ...oldKey, kid: randomBytes(32).toString('base64url') }, viewer, AUDIENCE),
+    );
+    const refused = await Promise.all(
+      flood.map((token) =>
+        verifier.verify(token).then(
+          () => false,
+          () => true,
+        ),
+      ),
+    );
     expect(refused.every(Boolean)).toBe(true);
 
     const newKey = generateSigningKey();

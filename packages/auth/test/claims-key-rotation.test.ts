@@ -29,7 +29,12 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const QUERY = '{ me { id } }';
-const sign = (keys: ServiceKeys) => signForwardedClaims(keys, { audience: 'users', viewer: { id: 'u1', role: 'USER' }, digest: requestDigest(QUERY, undefined) });
+const sign = (keys: ServiceKeys) =>
+  signForwardedClaims(keys, {
+    audience: 'users',
+    viewer: { id: 'u1', role: 'USER' },
+    digest: requestDigest(QUERY, undefined),
+  });
 
 it('accepts claims signed with the new key and the old one while both are published, then only the new one', async () => {
   const oldKey = generateSigningKey();
@@ -41,17 +46,26 @@ it('accepts claims signed with the new key and the old one while both are publis
   });
 
   published = serviceKeys('gateway', oldKey);
-  await expect(verifier.verify(await sign(published))).resolves.toMatchObject({ issuer: 'gateway', viewer: { id: 'u1' } });
+  await expect(verifier.verify(await sign(published))).resolves.toMatchObject({
+    issuer: 'gateway',
+    viewer: { id: 'u1' },
+  });
 
   // The switch: sign with the new key, keep publishing the old one.
   published = serviceKeys('gateway', newKey, [oldKey]);
   expect(publicJwks(published.published).keys.map((key) => key.kid)).toEqual([newKey.kid, oldKey.kid]);
   await expect(verifier.verify(await sign(published))).resolves.toMatchObject({ issuer: 'gateway' });
-  await expect(verifier.verify(await sign(serviceKeys('gateway', oldKey)))).resolves.toMatchObject({ issuer: 'gateway' });
+  await expect(verifier.verify(await sign(serviceKeys('gateway', oldKey)))).resolves.toMatchObject({
+    issuer: 'gateway',
+  });
 
   // The old key is withdrawn: the next refetch (here, for a kid nobody knows) forgets it.
   published = serviceKeys('gateway', newKey);
-  await expect(verifier.verify(await sign(serviceKeys('gateway', generateSigningKey())))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
-  await expect(verifier.verify(await sign(serviceKeys('gateway', oldKey)))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  await expect(verifier.verify(await sign(serviceKeys('gateway', generateSigningKey())))).rejects.toMatchObject({
+    extensions: { code: 'UNAUTHENTICATED' },
+  });
+  await expect(verifier.verify(await sign(serviceKeys('gateway', oldKey)))).rejects.toMatchObject({
+    extensions: { code: 'UNAUTHENTICATED' },
+  });
   await expect(verifier.verify(await sign(published))).resolves.toMatchObject({ issuer: 'gateway' });
 });

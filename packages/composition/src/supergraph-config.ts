@@ -72,17 +72,25 @@ export function composeSubgraphs(subgraphs: SubgraphSdl[]): Composition {
     try {
       services.push({ name: subgraph.name, url: subgraph.url, typeDefs: parse(subgraph.sdl) });
     } catch (error) {
-      return { ok: false, errors: [`[${subgraph.name}] ${subgraph.source ? `${subgraph.source}: ` : ''}${(error as Error).message}`] };
+      return {
+        ok: false,
+        errors: [`[${subgraph.name}] ${subgraph.source ? `${subgraph.source}: ` : ''}${(error as Error).message}`],
+      };
     }
   }
   const result = composeServices(services);
   if (result.errors) return { ok: false, errors: result.errors.map(describe) };
-  return { ok: true, supergraphSdl: result.supergraphSdl, hints: result.hints.map((hint) => `${hint.definition.code}: ${hint.message}`) };
+  return {
+    ok: true,
+    supergraphSdl: result.supergraphSdl,
+    hints: result.hints.map((hint) => `${hint.definition.code}: ${hint.message}`),
+  };
 }
 
 /** Composes the subgraphs' SDL into a supergraph; throws with every composition error listed. */
 export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
   const result = composeSubgraphs(subgraphs);
-  if (!result.ok) throw new CompositionFailed(`Composition failed:\n${result.errors.map((error) => `  - ${error}`).join('\n')}`);
+  if (!result.ok)
+    throw new CompositionFailed(`Composition failed:\n${result.errors.map((error) => `  - ${error}`).join('\n')}`);
   return result.supergraphSdl;
 }

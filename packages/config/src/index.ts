@@ -56,7 +56,8 @@ export function resolveSecrets<Name extends string>(
   const resolved = {} as Record<Name, string>;
   for (const [name, devDefault] of Object.entries(developmentDefaults) as [Name, string][]) {
     const value = env[name] || undefined;
-    if (production && (!value || value === devDefault)) missing.push(`  ${name}: must be set in production (the development default is public)`);
+    if (production && (!value || value === devDefault))
+      missing.push(`  ${name}: must be set in production (the development default is public)`);
     resolved[name] = value ?? devDefault;
   }
   if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);

@@ -16,7 +16,9 @@ describe('parseConfig', () => {
   });
 
   it('fails with a message naming every bad variable', () => {
-    expect(() => parseConfig(schema, { PORT: 'eighty', DATABASE_URL: 'mysql://nope', SEED: 'yes' })).toThrow(ConfigError);
+    expect(() => parseConfig(schema, { PORT: 'eighty', DATABASE_URL: 'mysql://nope', SEED: 'yes' })).toThrow(
+      ConfigError,
+    );
     try {
       parseConfig(schema, { PORT: '70000', SEED: 'false' });
     } catch (error) {
@@ -37,8 +39,8 @@ describe('resolveSecrets', () => {
   it('refuses a missing secret or the public default in production', () => {
     expect(() => resolveSecrets({}, true, defaults)).toThrow(/ANSWER_SECRET: must be set in production/);
     expect(() => resolveSecrets(defaults, true, defaults)).toThrow(/ANSWER_SECRET/);
-    expect(resolveSecrets({ ANSWER_SECRET: 'a-real-secret-from-the-vault-xxxxxxxxxx' }, true, defaults).ANSWER_SECRET).toBe(
-      'a-real-secret-from-the-vault-xxxxxxxxxx',
-    );
+    expect(
+      resolveSecrets({ ANSWER_SECRET: 'a-real-secret-from-the-vault-xxxxxxxxxx' }, true, defaults).ANSWER_SECRET,
+    ).toBe('a-real-secret-from-the-vault-xxxxxxxxxx');
   });
 });

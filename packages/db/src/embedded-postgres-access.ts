@@ -46,7 +46,10 @@ export async function postgresRunAs(): Promise<RunAs | undefined> {
     );
   }
   const created = await lookupUser(POSTGRES_USER);
-  if (!created) throw new EmbeddedPostgresError(`Embedded Postgres created the "${POSTGRES_USER}" user but cannot find it (id ${POSTGRES_USER} fails).`);
+  if (!created)
+    throw new EmbeddedPostgresError(
+      `Embedded Postgres created the "${POSTGRES_USER}" user but cannot find it (id ${POSTGRES_USER} fails).`,
+    );
   return created;
 }
 
@@ -86,7 +89,9 @@ async function isRootOwnedAndClosed(dir: string): Promise<boolean> {
 
 async function packageVersion(binariesDir: string): Promise<string> {
   try {
-    const manifest = JSON.parse(await readFile(path.join(binariesDir, '..', 'package.json'), 'utf8')) as { version?: string };
+    const manifest = JSON.parse(await readFile(path.join(binariesDir, '..', 'package.json'), 'utf8')) as {
+      version?: string;
+    };
     if (manifest.version) return manifest.version;
   } catch {
     // not inside an npm package: name the copy after its source instead
@@ -100,7 +105,10 @@ async function packageVersion(binariesDir: string): Promise<string> {
  */
 export async function reachableBinaries(binariesDir: string, user: RunAs | undefined): Promise<string> {
   if (!user || (await canTraverse(user, path.join(binariesDir, 'bin')))) return binariesDir;
-  const target = path.join(tmpdir(), `supergraph-postgres-${await packageVersion(binariesDir)}-${process.platform}-${process.arch}`);
+  const target = path.join(
+    tmpdir(),
+    `supergraph-postgres-${await packageVersion(binariesDir)}-${process.platform}-${process.arch}`,
+  );
   if ((await isRootOwnedAndClosed(target)) && (await canTraverse(user, path.join(target, 'bin')))) return target;
   // Copy next to the target, then rename: a concurrent start either wins the rename or uses the winner's copy.
   const staging = await mkdtemp(`${target}.partial-`);
@@ -141,7 +149,10 @@ export async function reachableDataDir(dataDir: string, user: RunAs | undefined)
   const usable = !user || (await canTraverse(user, path.dirname(requested)));
   const target = usable
     ? requested
-    : path.join(tmpdir(), `supergraph-postgres-data-${createHash('sha256').update(requested).digest('hex').slice(0, 12)}`);
+    : path.join(
+        tmpdir(),
+        `supergraph-postgres-data-${createHash('sha256').update(requested).digest('hex').slice(0, 12)}`,
+      );
   try {
     await mkdir(target, { recursive: true, mode: 0o700 });
     const info = await lstat(target);

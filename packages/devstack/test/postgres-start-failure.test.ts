@@ -24,13 +24,18 @@ afterAll(async () => {
 
 it('exits 1 with a message saying the Postgres port is taken, without a stack trace or a server left behind', async () => {
   // The real entry point (src/main.ts), run from TypeScript sources.
-  const launcher = spawn(process.execPath, ['--conditions=@supergraph/source', '-r', '@swc-node/register', path.join(__dirname, '../src/main.ts')], {
-    cwd: path.join(__dirname, '..'),
-    env: { ...process.env, DATABASE_URL: '', EMBEDDED_POSTGRES_PORT: String(port), DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const launcher = spawn(
+    process.execPath,
+    ['--conditions=@supergraph/source', '-r', '@swc-node/register', path.join(__dirname, '../src/main.ts')],
+    {
+      cwd: path.join(__dirname, '..'),
+      env: { ...process.env, DATABASE_URL: '', EMBEDDED_POSTGRES_PORT: String(port), DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
-  for (const stream of [launcher.stdout, launcher.stderr]) stream.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  for (const stream of [launcher.stdout, launcher.stderr])
+    stream.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   const exitCode = await new Promise<number | null>((resolve) => launcher.once('exit', resolve));
 
   expect(exitCode).toBe(1);

@@ -68,7 +68,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       await instance.schedule(job.name, job.cron, null, { tz: 'UTC', missed: 'once' });
       await instance.work(
         job.name,
-        { batchSize: 1, ...(options.pollingSeconds !== undefined && { pollingIntervalSeconds: options.pollingSeconds }) },
+        {
+          batchSize: 1,
+          ...(options.pollingSeconds !== undefined && { pollingIntervalSeconds: options.pollingSeconds }),
+        },
         async (claimed: Job[]) => {
           for (const claim of claimed) await runJob(job, claim, logger);
         },
@@ -102,7 +105,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       starting = undefined;
       // Graceful: stops polling, waits for running jobs up to the timeout, fails what is left (so it is
       // retried), then closes pg-boss's pool. The promise resolves once all of that is done.
-      await instance.stop({ graceful: true, timeout: (options.stopTimeoutSeconds ?? DEFAULT_STOP_TIMEOUT_SECONDS) * 1000 });
+      await instance.stop({
+        graceful: true,
+        timeout: (options.stopTimeoutSeconds ?? DEFAULT_STOP_TIMEOUT_SECONDS) * 1000,
+      });
       logger.info('scheduler stopped');
     },
   };
@@ -117,7 +123,10 @@ async function runJob(job: ScheduledJob, claim: Job, logger: Logger): Promise<vo
     await job.run();
   } catch (error) {
     const willRetry = claim.retryCount < retryLimit;
-    logger.error({ ...context, err: error, willRetry }, willRetry ? 'scheduled job failed; it will be retried' : 'scheduled job failed; no retries left');
+    logger.error(
+      { ...context, err: error, willRetry },
+      willRetry ? 'scheduled job failed; it will be retried' : 'scheduled job failed; no retries left',
+    );
     throw error; // pg-boss marks the attempt failed and schedules the retry
   }
   logger.info({ ...context, durationMs: Math.round(performance.now() - startedAt) }, 'scheduled job finished');
@@ -155,9 +164,13 @@ function assertOptions({ jobs, pollingSeconds }: SchedulerOptions): void {
   for (const job of jobs) {
     if (names.has(job.name)) throw new Error(`Scheduled job "${job.name}" is defined twice`);
     names.add(job.name);
-    if (job.cron.trim().split(/\s+/).length !== 5) throw new Error(`Scheduled job "${job.name}": cron must have 5 fields, got "${job.cron}"`);
+    if (job.cron.trim().split(/\s+/).length !== 5)
+      throw new Error(`Scheduled job "${job.name}": cron must have 5 fields, got "${job.cron}"`);
   }
-  if (pollingSeconds !== undefined && !(Number.isInteger(pollingSeconds) && pollingSeconds >= 1 && pollingSeconds <= 45)) {
+  if (
+    pollingSeconds !== undefined &&
+    !(Number.isInteger(pollingSeconds) && pollingSeconds >= 1 && pollingSeconds <= 45)
+  ) {
     throw new Error(`pollingSeconds must be an integer from 1 to 45, got ${pollingSeconds}`);
   }
 }

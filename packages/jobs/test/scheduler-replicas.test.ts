@@ -65,7 +65,14 @@ function silentLogger(): Logger {
 
 /** The names of the scheduler instances pg-boss's registry counts as live in `schema`. */
 async function liveInstances(schema: string): Promise<string[]> {
-  const observer = new PgBoss({ connectionString: database.url, schema, supervise: false, schedule: false, migrate: false, registerInstance: false });
+  const observer = new PgBoss({
+    connectionString: database.url,
+    schema,
+    supervise: false,
+    schedule: false,
+    migrate: false,
+    registerInstance: false,
+  });
   observer.on('error', () => undefined);
   await observer.start();
   try {
@@ -112,7 +119,9 @@ describe('scheduled jobs', () => {
       infos.mock.calls
         .filter(([, message]) => message === 'scheduled job finished')
         .map(([fields]) => fields as { jobId: string; attempt: number });
-    await waitFor('the failed job to be retried', async () => finishedJobs().some(({ jobId }) => jobId === failedJobId()));
+    await waitFor('the failed job to be retried', async () =>
+      finishedJobs().some(({ jobId }) => jobId === failedJobId()),
+    );
     await scheduler.stop();
 
     expect(errors).toHaveBeenCalledWith(
@@ -128,7 +137,9 @@ describe('scheduled jobs', () => {
     // Start at least 15 s before a minute boundary, so the run of the occurrence due at start-up and the run
     // of the next minute's occurrence fall in different minutes: each minute's runs are then one occurrence's.
     await waitFor('a start well before a minute boundary', async () => {
-      const { rows } = await pool.query<{ second: number }>('select extract(second from clock_timestamp())::float8 as second');
+      const { rows } = await pool.query<{ second: number }>(
+        'select extract(second from clock_timestamp())::float8 as second',
+      );
       return rows[0]!.second < 45;
     });
     const loggers = { 'replica-a': silentLogger(), 'replica-b': silentLogger() };
@@ -146,7 +157,10 @@ describe('scheduled jobs', () => {
     await Promise.all(replicas.map((replica) => replica.start()));
 
     // The occurrence due at start-up, then the next minute's.
-    await waitFor('runs in two different minutes', async () => new Set((await runsOf('tick')).map((run) => run.minute.getTime())).size >= 2);
+    await waitFor(
+      'runs in two different minutes',
+      async () => new Set((await runsOf('tick')).map((run) => run.minute.getTime())).size >= 2,
+    );
     expect((await liveInstances('pgboss')).sort()).toEqual(['replica-a', 'replica-b']);
     // Room for a duplicate run of the latest occurrence to show up, were there going to be one.
     await sleep(5_000);

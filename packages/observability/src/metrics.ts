@@ -36,7 +36,9 @@ export interface Metrics {
   /** The Prometheus text exposition, for GET /metrics. */
   render(): Promise<string>;
   /** Counts and times every GraphQL request; logs one `info` line per request and a `warn` for slow ones. */
-  operationPlugin<TContext extends BaseContext = BaseContext>(options: OperationPluginOptions): ApolloServerPlugin<TContext>;
+  operationPlugin<TContext extends BaseContext = BaseContext>(
+    options: OperationPluginOptions,
+  ): ApolloServerPlugin<TContext>;
   observeSubgraphFetch(subgraph: string, seconds: number, outcome: SubgraphFetchOutcome): void;
   /** Counts a request refused before it reached GraphQL (no valid signed claims, a wrong method). */
   observeRefusedRequest(): void;
@@ -113,7 +115,10 @@ export function createMetrics(service: string): Metrics {
     registry,
     contentType: registry.contentType,
     render: () => registry.metrics(),
-    operationPlugin<TContext extends BaseContext>({ logger, slowOperationMs }: OperationPluginOptions): ApolloServerPlugin<TContext> {
+    operationPlugin<TContext extends BaseContext>({
+      logger,
+      slowOperationMs,
+    }: OperationPluginOptions): ApolloServerPlugin<TContext> {
       return {
         // A request refused while building its context (bad claims or token) has no operation yet.
         async contextCreationDidFail() {
@@ -125,12 +130,19 @@ export function createMetrics(service: string): Metrics {
             async willSendResponse({ request, document, operationName, response, contextValue }) {
               const durationMs = Math.round((performance.now() - startedAt) * 1000) / 1000;
               // A document that parsed but failed validation has no resolved operation; it still has a name.
-              const named = operationName ?? (document && getOperationAST(document, request.operationName)?.name?.value) ?? request.operationName;
+              const named =
+                operationName ??
+                (document && getOperationAST(document, request.operationName)?.name?.value) ??
+                request.operationName;
               const operation = operationLabel(named);
               const result = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
               // Execution always yields a `data` key (null when it failed at the root); parse, validation and
               // variable errors, and plugins refusing the operation, leave it out.
-              const outcome: OperationOutcome = !result.errors?.length ? 'success' : result.data === undefined ? 'rejected' : 'error';
+              const outcome: OperationOutcome = !result.errors?.length
+                ? 'success'
+                : result.data === undefined
+                  ? 'rejected'
+                  : 'error';
               requests.inc({ service, operation, outcome });
               requestDuration.observe({ service, operation }, durationMs / 1000);
               const ids = requestIds(contextValue);
@@ -148,7 +160,10 @@ export function createMetrics(service: string): Metrics {
       subgraphFetchDuration.observe({ subgraph: LABEL_NAME.test(subgraph) ? subgraph : 'invalid', outcome }, seconds);
     },
     observeDbQuery(event) {
-      dbQueryDuration.observe({ service, outcome: event.level === 'error' ? 'error' : 'ok' }, event.queryDurationMillis / 1000);
+      dbQueryDuration.observe(
+        { service, outcome: event.level === 'error' ? 'error' : 'ok' },
+        event.queryDurationMillis / 1000,
+      );
     },
     trackPool(name, pool) {
       pools.set(name, pool);

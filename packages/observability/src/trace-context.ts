@@ -3,7 +3,14 @@
 // spans are exported. Exporting (e.g. OTLP) is off by default; it can be added later by registering an
 // OpenTelemetry SDK with a tracer provider in each main.ts, which would then create spans under these ids.
 import { randomBytes } from 'node:crypto';
-import { ROOT_CONTEXT, TraceFlags, isSpanContextValid, trace, type TextMapGetter, type TextMapSetter } from '@opentelemetry/api';
+import {
+  ROOT_CONTEXT,
+  TraceFlags,
+  isSpanContextValid,
+  trace,
+  type TextMapGetter,
+  type TextMapSetter,
+} from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { headerValue, type HeaderSource } from './headers';
 
@@ -43,10 +50,16 @@ export function traceContextFromHeaders(headers: HeaderSource): TraceContext {
 /** The `traceparent` header value naming `span` as the parent of the next hop. */
 export function traceparentFor(span: { traceId: string; spanId: string; traceFlags?: number }): string {
   const carrier: Record<string, string> = {};
-  const spanContext = { traceId: span.traceId, spanId: span.spanId, traceFlags: span.traceFlags ?? TraceFlags.SAMPLED, isRemote: false };
+  const spanContext = {
+    traceId: span.traceId,
+    spanId: span.spanId,
+    traceFlags: span.traceFlags ?? TraceFlags.SAMPLED,
+    isRemote: false,
+  };
   propagator.inject(trace.setSpanContext(ROOT_CONTEXT, spanContext), carrier, recordSetter);
   const traceparent = carrier[TRACEPARENT_HEADER];
-  if (!traceparent) throw new TypeError(`Not a valid trace context: trace id "${span.traceId}", span id "${span.spanId}"`);
+  if (!traceparent)
+    throw new TypeError(`Not a valid trace context: trace id "${span.traceId}", span id "${span.spanId}"`);
   return traceparent;
 }
 

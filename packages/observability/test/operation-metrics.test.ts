@@ -27,7 +27,11 @@ function captureLogs() {
 async function startServer(slowOperationMs: number) {
   const metrics = createMetrics('catalog');
   const logs = captureLogs();
-  const server = new ApolloServer({ typeDefs, resolvers, plugins: [metrics.operationPlugin({ logger: logs.logger, slowOperationMs })] });
+  const server = new ApolloServer({
+    typeDefs,
+    resolvers,
+    plugins: [metrics.operationPlugin({ logger: logs.logger, slowOperationMs })],
+  });
   await server.start();
   return { metrics, logs, server };
 }
@@ -44,14 +48,26 @@ describe('GraphQL operation metrics', () => {
     await server.stop();
 
     const text = await metrics.render();
-    expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="Greeting",outcome="success"} 2');
-    expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="anonymous",outcome="success"} 1');
+    expect(text).toContain(
+      'supergraph_graphql_requests_total{service="catalog",operation="Greeting",outcome="success"} 2',
+    );
+    expect(text).toContain(
+      'supergraph_graphql_requests_total{service="catalog",operation="anonymous",outcome="success"} 1',
+    );
     expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="Broken",outcome="error"} 1');
-    expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="Typo",outcome="rejected"} 1');
+    expect(text).toContain(
+      'supergraph_graphql_requests_total{service="catalog",operation="Typo",outcome="rejected"} 1',
+    );
     // An unparsable document has no operation name of its own.
-    expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="anonymous",outcome="rejected"} 1');
-    expect(text).toContain('supergraph_graphql_request_duration_seconds_count{service="catalog",operation="Greeting"} 2');
-    expect(text).toMatch(/^supergraph_graphql_request_duration_seconds_bucket\{le="\+Inf",service="catalog",operation="Greeting"\} 2$/m);
+    expect(text).toContain(
+      'supergraph_graphql_requests_total{service="catalog",operation="anonymous",outcome="rejected"} 1',
+    );
+    expect(text).toContain(
+      'supergraph_graphql_request_duration_seconds_count{service="catalog",operation="Greeting"} 2',
+    );
+    expect(text).toMatch(
+      /^supergraph_graphql_request_duration_seconds_bucket\{le="\+Inf",service="catalog",operation="Greeting"\} 2$/m,
+    );
     // Node's process metrics come with every registry.
     expect(text).toMatch(/^process_cpu_user_seconds_total /m);
   });
@@ -61,19 +77,38 @@ describe('GraphQL operation metrics', () => {
     await server.executeOperation({ query: '{ hello }', operationName: 'x'.repeat(65) });
     await server.stop();
 
-    expect(await metrics.render()).toContain('supergraph_graphql_requests_total{service="catalog",operation="invalid",outcome="rejected"} 1');
+    expect(await metrics.render()).toContain(
+      'supergraph_graphql_requests_total{service="catalog",operation="invalid",outcome="rejected"} 1',
+    );
   });
 
   it('logs one line per request, and a warning naming an operation slower than the threshold', async () => {
     const { logs, server } = await startServer(0);
-    await server.executeOperation({ query: 'query Greeting { hello }' }, { contextValue: { requestId: 'req-7', traceId: 'a'.repeat(32) } });
+    await server.executeOperation(
+      { query: 'query Greeting { hello }' },
+      { contextValue: { requestId: 'req-7', traceId: 'a'.repeat(32) } },
+    );
     await server.stop();
 
     expect(logs.lines).toContainEqual(
-      expect.objectContaining({ level: 30, msg: 'graphql request', operation: 'Greeting', outcome: 'success', requestId: 'req-7', traceId: 'a'.repeat(32), durationMs: expect.any(Number) }),
+      expect.objectContaining({
+        level: 30,
+        msg: 'graphql request',
+        operation: 'Greeting',
+        outcome: 'success',
+        requestId: 'req-7',
+        traceId: 'a'.repeat(32),
+        durationMs: expect.any(Number),
+      }),
     );
     expect(logs.lines).toContainEqual(
-      expect.objectContaining({ level: 40, msg: 'slow operation', operation: 'Greeting', requestId: 'req-7', durationMs: expect.any(Number) }),
+      expect.objectContaining({
+        level: 40,
+        msg: 'slow operation',
+        operation: 'Greeting',
+        requestId: 'req-7',
+        durationMs: expect.any(Number),
+      }),
     );
   });
 

@@ -1,7 +1,15 @@
 // Batches a list field that hangs off many parents (User.zoos, Zoo.animals, …) into a fixed number of SQL
 // statements: one page query and one count query per distinct (page, filter), whatever the parent count.
 import DataLoader from 'dataloader';
-import { createdAtCursor, parseCreatedAtPage, toConnection, type Connection, type CreatedAtKey, type CreatedAtPageRequest, type PageArgs } from './connections';
+import {
+  createdAtCursor,
+  parseCreatedAtPage,
+  toConnection,
+  type Connection,
+  type CreatedAtKey,
+  type CreatedAtPageRequest,
+  type PageArgs,
+} from './connections';
 
 export interface ChildRow extends CreatedAtKey {
   /** The parent the row belongs to (e.g. the zoo id of an animal). */
@@ -10,7 +18,11 @@ export interface ChildRow extends CreatedAtKey {
 
 export interface ConnectionSource<Row extends ChildRow, Filter> {
   /** Up to `limit` rows per parent, after `after` in (createdAt, id) order, in one statement. */
-  fetchPages(parentIds: readonly string[], page: { limit: number; after: CreatedAtKey | null }, filter: Filter): Promise<Row[]>;
+  fetchPages(
+    parentIds: readonly string[],
+    page: { limit: number; after: CreatedAtKey | null },
+    filter: Filter,
+  ): Promise<Row[]>;
   /** The number of rows per parent matching `filter`, in one statement (absent parents have none). */
   fetchCounts(parentIds: readonly string[], filter: Filter): Promise<Map<string, number>>;
 }
@@ -27,7 +39,8 @@ export interface ConnectionLoader<Row, Filter> {
   count(parentId: string, filter: Filter): Promise<number>;
 }
 
-const groupKey = (page: CreatedAtPageRequest | null, filter: unknown) => JSON.stringify([page?.first, page?.after, filter]);
+const groupKey = (page: CreatedAtPageRequest | null, filter: unknown) =>
+  JSON.stringify([page?.first, page?.after, filter]);
 
 function groupBy<Item>(items: readonly Item[], keyOf: (item: Item) => string): Map<string, Item[]> {
   const groups = new Map<string, Item[]>();
@@ -39,13 +52,19 @@ function groupBy<Item>(items: readonly Item[], keyOf: (item: Item) => string): M
 }
 
 /** Per request: create one with the request's loaders. */
-export function createConnectionLoader<Row extends ChildRow, Filter>(source: ConnectionSource<Row, Filter>): ConnectionLoader<Row, Filter> {
+export function createConnectionLoader<Row extends ChildRow, Filter>(
+  source: ConnectionSource<Row, Filter>,
+): ConnectionLoader<Row, Filter> {
   const counts = new DataLoader<{ parentId: string; filter: Filter }, number, string>(
     async (requests) => {
       const results = new Map<string, number>();
       for (const group of groupBy(requests, (request) => groupKey(null, request.filter)).values()) {
-        const byParent = await source.fetchCounts([...new Set(group.map((request) => request.parentId))], group[0]!.filter);
-        for (const request of group) results.set(JSON.stringify([request.parentId, request.filter]), byParent.get(request.parentId) ?? 0);
+        const byParent = await source.fetchCounts(
+          [...new Set(group.map((request) => request.parentId))],
+          group[0]!.filter,
+        );
+        for (const request of group)
+          results.set(JSON.stringify([request.parentId, request.filter]), byParent.get(request.parentId) ?? 0);
       }
       return requests.map((request) => results.get(JSON.stringify([request.parentId, request.filter]))!);
     },
@@ -63,9 +82,12 @@ export function createConnectionLoader<Row extends ChildRow, Filter>(source: Con
           filter,
         );
         const byParent = groupBy(rows, (row) => row.parentId);
-        for (const request of group) results.set(JSON.stringify([request.parentId, groupKey(page, filter)]), byParent.get(request.parentId) ?? []);
+        for (const request of group)
+          results.set(JSON.stringify([request.parentId, groupKey(page, filter)]), byParent.get(request.parentId) ?? []);
       }
-      return requests.map((request) => results.get(JSON.stringify([request.parentId, groupKey(request.page, request.filter)]))!);
+      return requests.map((request) =>
+        results.get(JSON.stringify([request.parentId, groupKey(request.page, request.filter)]))!,
+      );
     },
     { cacheKeyFn: (request) => JSON.stringify([request.parentId, groupKey(request.page, request.filter)]) },
   );

@@ -1,2 +1,7 @@
 export * from './connections';
-export { createConnectionLoader, type ChildRow, type ConnectionLoader, type ConnectionSource } from './connection-loader';
+export {
+  createConnectionLoader,
+  type ChildRow,
+  type ConnectionLoader,
+  type ConnectionSource,
+} from './connection-loader';

@@ -1,6 +1,7 @@
 import { createdAtCursor, decodeCursor, encodeCursor, parseCreatedAtPage, parsePageArgs, toConnection } from '../src';
 
-const badInput = (field: string) => expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) });
+const badInput = (field: string) =>
+  expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) });
 
 describe('page arguments', () => {
   it('defaults to 20 and accepts up to 100', () => {

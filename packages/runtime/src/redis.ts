@@ -9,6 +9,7 @@ export async function connectRedis(url: string, logger: Logger, waitMs = 5_000):
   const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', (error) => logger.warn({ err: error }, 'redis error'));
   await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
-  if (redis.status !== 'ready') logger.warn({ url: new URL(url).host }, 'redis is not answering yet; continuing without waiting');
+  if (redis.status !== 'ready')
+    logger.warn({ url: new URL(url).host }, 'redis is not answering yet; continuing without waiting');
   return redis;
 }

@@ -3,7 +3,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
-import { findBreakingChanges, findDangerousChanges, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  findBreakingChanges,
+  findDangerousChanges,
+  parse,
+  validate,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 
 export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
   return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
@@ -14,7 +21,10 @@ export interface SchemaChange {
   description: string;
 }
 
-export function schemaChanges(before: GraphQLSchema, after: GraphQLSchema): { breaking: SchemaChange[]; dangerous: SchemaChange[] } {
+export function schemaChanges(
+  before: GraphQLSchema,
+  after: GraphQLSchema,
+): { breaking: SchemaChange[]; dangerous: SchemaChange[] } {
   return { breaking: findBreakingChanges(before, after), dangerous: findDangerousChanges(before, after) };
 }
 
@@ -31,8 +41,14 @@ export function loadOperations(dir: string): ClientOperation[] {
     .sort()
     .flatMap((file) => {
       const source = readFileSync(path.join(dir, file), 'utf8');
-      const operations = parse(source).definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition');
-      return operations.map((operation) => ({ file: path.join(dir, file), name: operation.name?.value ?? '(anonymous)', source }));
+      const operations = parse(source).definitions.filter(
+        (definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition',
+      );
+      return operations.map((operation) => ({
+        file: path.join(dir, file),
+        name: operation.name?.value ?? '(anonymous)',
+        source,
+      }));
     });
 }
 
@@ -53,7 +69,8 @@ export function brokenOperations(schema: GraphQLSchema, operations: ClientOperat
       const single = {
         ...document,
         definitions: document.definitions.filter(
-          (definition) => definition.kind !== 'OperationDefinition' || (definition.name?.value ?? '(anonymous)') === operation.name,
+          (definition) =>
+            definition.kind !== 'OperationDefinition' || (definition.name?.value ?? '(anonymous)') === operation.name,
         ),
       };
       const errors = validate(schema, single).filter((error) => !/Fragment ".*" is never used/.test(error.message));

@@ -10,7 +10,11 @@ import { MANIFEST_FILE, OPERATIONS_DIR, REPO_ROOT, SUPERGRAPH_CONFIG, SUPERGRAPH
 /** The supergraph as last committed, when this is a git checkout that has one. */
 function committedSupergraph(): string | undefined {
   try {
-    return execFileSync('git', ['show', 'HEAD:supergraph.graphql'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('git', ['show', 'HEAD:supergraph.graphql'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     return undefined;
   }
@@ -22,7 +26,9 @@ async function main(): Promise<number> {
     console.error('Usage: npm run check [-- --subgraph <name> --schema <path to proposed schema.graphql>]');
     return 2;
   }
-  const proposed = values.subgraph ? { subgraph: values.subgraph, sdl: readFileSync(values.schema!, 'utf8') } : undefined;
+  const proposed = values.subgraph
+    ? { subgraph: values.subgraph, sdl: readFileSync(values.schema!, 'utf8') }
+    : undefined;
   const report = await runChecks({
     configFile: SUPERGRAPH_CONFIG,
     supergraphFile: SUPERGRAPH_FILE,

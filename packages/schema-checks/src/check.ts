@@ -53,7 +53,10 @@ export async function runChecks(options: CheckOptions): Promise<CheckReport> {
   };
   const pass = (line: string) => lines.push(`✔ ${line}`);
 
-  const subgraphs = loadSubgraphs(options.configFile, options.proposed && { name: options.proposed.subgraph, sdl: options.proposed.sdl });
+  const subgraphs = loadSubgraphs(
+    options.configFile,
+    options.proposed && { name: options.proposed.subgraph, sdl: options.proposed.sdl },
+  );
 
   if (options.checkServedSdl !== false) {
     for (const subgraph of subgraphs) {
@@ -61,17 +64,26 @@ export async function runChecks(options: CheckOptions): Promise<CheckReport> {
       const file = normalize(subgraph.name, readFileSync(subgraph.schemaFile, 'utf8'));
       const served = normalize(subgraph.name, await servedSdl(subgraph.name));
       if (file === served) pass(`${subgraph.name}: schema.graphql is what its server serves`);
-      else fail(`${subgraph.name}: its server serves a different SDL than ${subgraph.schemaFile} (${firstDifference(file, served)})`);
+      else
+        fail(
+          `${subgraph.name}: its server serves a different SDL than ${subgraph.schemaFile} (${firstDifference(file, served)})`,
+        );
     }
   }
 
-  const composed = composeFromConfig(options.configFile, options.proposed && { name: options.proposed.subgraph, sdl: options.proposed.sdl }, options.preferRover);
+  const composed = composeFromConfig(
+    options.configFile,
+    options.proposed && { name: options.proposed.subgraph, sdl: options.proposed.sdl },
+    options.preferRover,
+  );
   if (!composed.ok) {
     fail(`composition failed (${composed.tool}):`);
     lines.push(...composed.errors.map((error) => `    ${error}`));
     return { ok: false, lines };
   }
-  pass(`the ${subgraphs.length} subgraphs compose (${composed.tool})${options.proposed ? ` with the proposed ${options.proposed.subgraph} schema` : ''}`);
+  pass(
+    `the ${subgraphs.length} subgraphs compose (${composed.tool})${options.proposed ? ` with the proposed ${options.proposed.subgraph} schema` : ''}`,
+  );
 
   const committed = readFileSync(options.supergraphFile, 'utf8');
   if (!options.proposed) {
@@ -108,7 +120,8 @@ export async function runChecks(options: CheckOptions): Promise<CheckReport> {
     } catch {
       // missing: reported below
     }
-    if (committedManifest === manifestText(buildManifest(options.operationsDir))) pass('the persisted query manifest is up to date');
+    if (committedManifest === manifestText(buildManifest(options.operationsDir)))
+      pass('the persisted query manifest is up to date');
     else fail('the persisted query manifest is out of date: run `npm run compose` and commit the result');
   }
   return { ok, lines };

@@ -29,5 +29,9 @@ function write(file: string, content: string, label: string) {
 }
 
 write(SUPERGRAPH_FILE, outcome.supergraphSdl, `supergraph.graphql (${outcome.tool})`);
-write(MANIFEST_FILE, manifestText(buildManifest(OPERATIONS_DIR)), 'the persisted query manifest (packages/schema-checks/persisted-queries.json)');
+write(
+  MANIFEST_FILE,
+  manifestText(buildManifest(OPERATIONS_DIR)),
+  'the persisted query manifest (packages/schema-checks/persisted-queries.json)',
+);
 for (const hint of outcome.hints) console.log(`  hint: ${hint}`);

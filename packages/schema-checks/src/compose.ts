@@ -16,7 +16,9 @@ export type CompositionOutcome =
 export function loadSubgraphs(configFile: string, replace?: { name: string; sdl: string }): SubgraphSource[] {
   const subgraphs = readSupergraphConfig(configFile);
   if (replace && !subgraphs.some((subgraph) => subgraph.name === replace.name)) {
-    throw new Error(`No subgraph named "${replace.name}" in ${configFile} (there are: ${subgraphs.map((s) => s.name).join(', ')})`);
+    throw new Error(
+      `No subgraph named "${replace.name}" in ${configFile} (there are: ${subgraphs.map((s) => s.name).join(', ')})`,
+    );
   }
   return subgraphs.map((subgraph) => ({
     ...subgraph,
@@ -25,7 +27,10 @@ export function loadSubgraphs(configFile: string, replace?: { name: string; sdl:
 }
 
 export function composeWithLibrary(subgraphs: SubgraphSource[]): CompositionOutcome {
-  return { ...composeSubgraphs(subgraphs.map((subgraph) => ({ ...subgraph, source: subgraph.schemaFile }))), tool: '@apollo/composition' };
+  return {
+    ...composeSubgraphs(subgraphs.map((subgraph) => ({ ...subgraph, source: subgraph.schemaFile }))),
+    tool: '@apollo/composition',
+  };
 }
 
 /** The rover binary, if one is on PATH (or in node_modules/.bin) and runs. */
@@ -40,11 +45,15 @@ export function roverAvailable(): boolean {
 
 function composeWithRover(configFile: string): CompositionOutcome {
   try {
-    const supergraphSdl = execFileSync('rover', ['supergraph', 'compose', '--config', configFile, '--elv2-license', 'accept'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 120_000,
-    });
+    const supergraphSdl = execFileSync(
+      'rover',
+      ['supergraph', 'compose', '--config', configFile, '--elv2-license', 'accept'],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 120_000,
+      },
+    );
     return { ok: true, tool: 'rover', supergraphSdl, hints: [] };
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? (error as Error).message);
@@ -56,7 +65,11 @@ function composeWithRover(configFile: string): CompositionOutcome {
  * Composes what supergraph.yaml lists. Rover is used only for the files as they are on disk; a proposed
  * schema for one subgraph (`replace`) is composed with @apollo/composition.
  */
-export function composeFromConfig(configFile: string, replace?: { name: string; sdl: string }, preferRover = true): CompositionOutcome {
+export function composeFromConfig(
+  configFile: string,
+  replace?: { name: string; sdl: string },
+  preferRover = true,
+): CompositionOutcome {
   if (preferRover && !replace && roverAvailable()) return composeWithRover(configFile);
   return composeWithLibrary(loadSubgraphs(configFile, replace));
 }

@@ -1,5 +1,11 @@
 export { runChecks, type CheckOptions, type CheckReport } from './check';
-export { composeFromConfig, composeWithLibrary, loadSubgraphs, roverAvailable, type CompositionOutcome } from './compose';
+export {
+  composeFromConfig,
+  composeWithLibrary,
+  loadSubgraphs,
+  roverAvailable,
+  type CompositionOutcome,
+} from './compose';
 export { apiSchemaOf, brokenOperations, loadOperations, schemaChanges } from './api-schema';
 export { servedSdl } from './served-sdl';
 export { MANIFEST_FILE, OPERATIONS_DIR, REPO_ROOT, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from './paths';

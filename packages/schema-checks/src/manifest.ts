@@ -10,7 +10,11 @@ export interface PersistedQueryManifest {
   operations: { id: string; name: string; type: string; body: string }[];
 }
 
-function fragmentsUsedBy(definition: DefinitionNode, fragments: Map<string, FragmentDefinitionNode>, found = new Map<string, FragmentDefinitionNode>()) {
+function fragmentsUsedBy(
+  definition: DefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  found = new Map<string, FragmentDefinitionNode>(),
+) {
   visit(definition, {
     FragmentSpread(node) {
       const fragment = fragments.get(node.name.value);
@@ -27,9 +31,14 @@ export function buildManifest(operationsDir: string): PersistedQueryManifest {
   const operations = loadOperations(operationsDir).map(({ name, source }) => {
     const document = parse(source);
     const fragments = new Map(
-      document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+      document.definitions
+        .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+        .map((fragment) => [fragment.name.value, fragment]),
     );
-    const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION && (definition.name?.value ?? '(anonymous)') === name)!;
+    const operation = document.definitions.find(
+      (definition) =>
+        definition.kind === Kind.OPERATION_DEFINITION && (definition.name?.value ?? '(anonymous)') === name,
+    )!;
     const body = print({ kind: Kind.DOCUMENT, definitions: [operation, ...fragmentsUsedBy(operation, fragments)] });
     const type = operation.kind === Kind.OPERATION_DEFINITION ? operation.operation : 'query';
     return { id: createHash('sha256').update(body).digest('hex'), name, type, body };

@@ -2,7 +2,15 @@
 // schema.graphql. The servers run in-process on loopback; `_service` touches no database, so their pools
 // point at an address nothing listens on and are never used. The check signs like the gateway, with a key
 // it makes for this run, which the servers it starts are told to trust.
-import { createLocalKeySet, generateSigningKey, requestDigest, serviceKeys, signForwardedClaims, CLAIMS_HEADER, createClaimsTrust } from '@supergraph/auth';
+import {
+  createLocalKeySet,
+  generateSigningKey,
+  requestDigest,
+  serviceKeys,
+  signForwardedClaims,
+  CLAIMS_HEADER,
+  createClaimsTrust,
+} from '@supergraph/auth';
 import { createPool } from '@supergraph/db';
 import { createLogger, type SubgraphServer } from '@supergraph/subgraph';
 import { createUsersServer } from '@supergraph/users';
@@ -26,9 +34,23 @@ const SERVERS: Record<string, () => SubgraphServer> = {
       production: false,
     }),
   zoo: () =>
-    createZooServer({ pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }), claims: trustFor('zoo'), keys: serviceKeys('zoo', generateSigningKey()), animalService: { url: nowhere, timeoutMs: 100 }, logger, production: false }),
+    createZooServer({
+      pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }),
+      claims: trustFor('zoo'),
+      keys: serviceKeys('zoo', generateSigningKey()),
+      animalService: { url: nowhere, timeoutMs: 100 },
+      logger,
+      production: false,
+    }),
   animal: () =>
-    createAnimalServer({ pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }), claims: trustFor('animal'), keys: serviceKeys('animal', generateSigningKey()), zooService: { url: nowhere, timeoutMs: 100 }, logger, production: false }),
+    createAnimalServer({
+      pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }),
+      claims: trustFor('animal'),
+      keys: serviceKeys('animal', generateSigningKey()),
+      zooService: { url: nowhere, timeoutMs: 100 },
+      logger,
+      production: false,
+    }),
   puzzle: () =>
     createPuzzleServer({
       pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }),
@@ -45,12 +67,21 @@ const SERVICE_SDL = '{ _service { sdl } }';
 /** The SDL the named subgraph's server serves. */
 export async function servedSdl(name: string): Promise<string> {
   const create = SERVERS[name];
-  if (!create) throw new Error(`The schema check does not know how to start subgraph "${name}"; add it to served-sdl.ts`);
+  if (!create)
+    throw new Error(`The schema check does not know how to start subgraph "${name}"; add it to served-sdl.ts`);
   const server = create();
   try {
     const { url } = await server.listen(0);
-    const claims = signForwardedClaims(gatewayKeys, { audience: name, viewer: null, digest: requestDigest(SERVICE_SDL, undefined) });
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims }, body: JSON.stringify({ query: SERVICE_SDL }) });
+    const claims = signForwardedClaims(gatewayKeys, {
+      audience: name,
+      viewer: null,
+      digest: requestDigest(SERVICE_SDL, undefined),
+    });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims },
+      body: JSON.stringify({ query: SERVICE_SDL }),
+    });
     const body = (await response.json()) as { data?: { _service: { sdl: string } }; errors?: { message: string }[] };
     if (!body.data) throw new Error(`${name} did not serve its SDL: ${JSON.stringify(body.errors)}`);
     return body.data._service.sdl;

@@ -49,8 +49,11 @@ const environment = (svc: Service): Record<string, string> =>
 const healthyDependencies = (svc: Service): string[] =>
   Array.isArray(svc.depends_on)
     ? [] // the short form only waits for the container to start
-    : Object.entries(svc.depends_on ?? {}).filter(([, dep]) => dep.condition === 'service_healthy').map(([name]) => name);
-const dependencies = (svc: Service): string[] => (Array.isArray(svc.depends_on) ? svc.depends_on : Object.keys(svc.depends_on ?? {}));
+    : Object.entries(svc.depends_on ?? {})
+        .filter(([, dep]) => dep.condition === 'service_healthy')
+        .map(([name]) => name);
+const dependencies = (svc: Service): string[] =>
+  Array.isArray(svc.depends_on) ? svc.depends_on : Object.keys(svc.depends_on ?? {});
 const dockerfileOf = (svc: Service): string => {
   if (typeof svc.build !== 'object') throw new Error('expected the long `build` form with a dockerfile');
   return path.join(svc.build.context ?? '.', svc.build.dockerfile ?? 'Dockerfile');
@@ -74,11 +77,15 @@ function composeValidator() {
   ajv.addKeyword({ keyword: 'id', schemaType: 'string' });
   // The spec's custom formats, as Compose reads them.
   ajv.addFormat('duration', /^(?:(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+|0)$/);
-  ajv.addFormat('ports', /^(?:(?:(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?(?:\d+(?:-\d+)?)?:)?\d+(?:-\d+)?(?:\/(?:tcp|udp|sctp))?$/);
+  ajv.addFormat(
+    'ports',
+    /^(?:(?:(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?(?:\d+(?:-\d+)?)?:)?\d+(?:-\d+)?(?:\/(?:tcp|udp|sctp))?$/,
+  );
   ajv.addFormat('expose', /^\d+(?:-\d+)?(?:\/(?:tcp|udp|sctp))?$/);
   ajv.addFormat('subnet_ip_address', /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]+)\/\d{1,3}$/);
   const validate = ajv.compile(schema);
-  return (document: unknown) => (validate(document) ? [] : ajv.errorsText(validate.errors, { separator: '\n' }).split('\n'));
+  return (document: unknown) =>
+    validate(document) ? [] : ajv.errorsText(validate.errors, { separator: '\n' }).split('\n');
 }
 
 const schemaErrors = composeValidator();
@@ -90,18 +97,33 @@ describe('docker-compose.yml', () => {
 
   // The validation can fail: each of these is one plausible mistake in an otherwise identical document.
   it.each<[string, (doc: ComposeFile) => void]>([
-    ['a depends_on condition that does not exist', (doc) => {
-      (doc.services.gateway!.depends_on as Record<string, { condition: string }>).users!.condition = 'service_happy';
-    }],
-    ['a service key that does not exist', (doc) => {
-      Object.assign(doc.services.users!, { restart_policy: 'always' });
-    }],
-    ['a healthcheck interval that is not a duration', (doc) => {
-      doc.services['users-db']!.healthcheck = { ...doc.services['users-db']!.healthcheck, interval: 'often' } as Service['healthcheck'];
-    }],
-    ['a port mapping that is not one', (doc) => {
-      doc.services.gateway!.ports = ['four-thousand'];
-    }],
+    [
+      'a depends_on condition that does not exist',
+      (doc) => {
+        (doc.services.gateway!.depends_on as Record<string, { condition: string }>).users!.condition = 'service_happy';
+      },
+    ],
+    [
+      'a service key that does not exist',
+      (doc) => {
+        Object.assign(doc.services.users!, { restart_policy: 'always' });
+      },
+    ],
+    [
+      'a healthcheck interval that is not a duration',
+      (doc) => {
+        doc.services['users-db']!.healthcheck = {
+          ...doc.services['users-db']!.healthcheck,
+          interval: 'often',
+        } as Service['healthcheck'];
+      },
+    ],
+    [
+      'a port mapping that is not one',
+      (doc) => {
+        doc.services.gateway!.ports = ['four-thousand'];
+      },
+    ],
   ])('is rejected by that validation with %s', (_mistake, breakIt) => {
     const broken = structuredClone(compose);
     breakIt(broken);
@@ -140,7 +162,9 @@ describe('docker-compose.yml', () => {
     const databases = Object.entries(compose.services).filter(([, svc]) => isPostgres(svc));
     expect(databases.map(([name]) => name).sort()).toEqual(subgraphs.map((name) => `${name}-db`).sort());
     for (const [, db] of databases) {
-      const volume = db.volumes?.find((mount) => typeof mount === 'string' && mount.split(':')[1] === '/var/lib/postgresql');
+      const volume = db.volumes?.find(
+        (mount) => typeof mount === 'string' && mount.split(':')[1] === '/var/lib/postgresql',
+      );
       expect(typeof volume).toBe('string');
       const source = (volume as string).split(':')[0]!;
       expect(source).toMatch(/^[a-zA-Z0-9][a-zA-Z0-9._-]*$/); // a name, not a host path
@@ -185,7 +209,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes only the gateway, on port 4000, and restarts every service unless stopped', () => {
-    const published = Object.entries(compose.services).filter(([, svc]) => svc.ports?.length).map(([name]) => name);
+    const published = Object.entries(compose.services)
+      .filter(([, svc]) => svc.ports?.length)
+      .map(([name]) => name);
     expect(published).toEqual(['gateway']);
     expect(service('gateway').ports).toEqual([`${GATEWAY_PORT}:${GATEWAY_PORT}`]);
     for (const svc of Object.values(compose.services)) expect(svc.restart).toBe('unless-stopped');
@@ -200,7 +226,8 @@ describe('docker-compose.yml', () => {
       ['users', 'JWT_PRIVATE_KEY'],
       ['puzzle', 'ANSWER_SECRET'],
     ];
-    for (const [name, secret] of needs) expect(environment(service(name))[secret]).toMatch(required(variableOf(name, secret)));
+    for (const [name, secret] of needs)
+      expect(environment(service(name))[secret]).toMatch(required(variableOf(name, secret)));
     // Wherever else a secret appears (DATABASE_URL's password), it is the same required interpolation; no
     // `${VAR}` that could be empty, no `${VAR:-default}`, no literal value under a secret's name.
     const strings: string[] = [];
@@ -211,7 +238,9 @@ describe('docker-compose.yml', () => {
     };
     collect(compose);
     for (const text of strings) {
-      const rest = text.replace(/\$\{([A-Z0-9_]+):\?[^}]+\}/g, (whole, name: string) => (SECRETS.includes(name) ? '' : whole));
+      const rest = text.replace(/\$\{([A-Z0-9_]+):\?[^}]+\}/g, (whole, name: string) =>
+        SECRETS.includes(name) ? '' : whole,
+      );
       for (const secret of SECRETS) expect(rest).not.toContain(secret);
     }
     for (const [name, svc] of Object.entries(compose.services)) {
@@ -245,15 +274,23 @@ function instructions(text: string): Instruction[] {
     if (!match) throw new Error(`not a Dockerfile instruction: ${line}`);
     result.push({ keyword: match[1]!.toUpperCase(), args: match[2]!.trim() });
     const heredoc = /<<-?(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(line);
-    if (heredoc) while (i + 1 < lines.length && lines[++i]!.trim() !== heredoc[2]) { /* the heredoc's body */ }
+    if (heredoc)
+      while (i + 1 < lines.length && lines[++i]!.trim() !== heredoc[2]) {
+        /* the heredoc's body */
+      }
   }
   return result;
 }
 
-const images = [...subgraphs.map((name) => ({ name, folder: `services/${name}`, port: routingPort(name) })), { name: 'gateway', folder: 'gateway', port: GATEWAY_PORT }];
+const images = [
+  ...subgraphs.map((name) => ({ name, folder: `services/${name}`, port: routingPort(name) })),
+  { name: 'gateway', folder: 'gateway', port: GATEWAY_PORT },
+];
 const buildArgs = (svc: Service): Record<string, string> => {
-  const args = typeof svc.build === 'object' ? (svc.build as { args?: Record<string, string> | string[] }).args : undefined;
-  if (Array.isArray(args)) return Object.fromEntries(args.map((entry) => [entry.split('=')[0]!, entry.slice(entry.indexOf('=') + 1)]));
+  const args =
+    typeof svc.build === 'object' ? (svc.build as { args?: Record<string, string> | string[] }).args : undefined;
+  if (Array.isArray(args))
+    return Object.fromEntries(args.map((entry) => [entry.split('=')[0]!, entry.slice(entry.indexOf('=') + 1)]));
   return Object.fromEntries(Object.entries(args ?? {}).map(([key, value]) => [key, String(value)]));
 };
 
@@ -266,7 +303,9 @@ describe.each(images)('the image of $name', ({ name, folder, port }) => {
 
   it('starts the dist/main.js that its workspace compiles from src/main.ts', () => {
     expect(existsSync(path.join(ROOT, folder, 'src/main.ts'))).toBe(true);
-    const build = JSON.parse(read(`${folder}/tsconfig.build.json`)) as { compilerOptions: { rootDir: string; outDir: string } };
+    const build = JSON.parse(read(`${folder}/tsconfig.build.json`)) as {
+      compilerOptions: { rootDir: string; outDir: string };
+    };
     expect(build.compilerOptions).toMatchObject({ rootDir: 'src', outDir: 'dist' });
   });
 });
@@ -277,7 +316,10 @@ describe('the Dockerfile', () => {
   const runtime = all.slice(all.lastIndexOf(froms[froms.length - 1]!));
   const last = (keyword: string) => runtime.filter((ins) => ins.keyword === keyword).pop()?.args;
   const globalArgs = Object.fromEntries(
-    all.slice(0, all.indexOf(froms[0]!)).filter((ins) => ins.keyword === 'ARG').map((ins) => ins.args.split('=') as [string, string]),
+    all
+      .slice(0, all.indexOf(froms[0]!))
+      .filter((ins) => ins.keyword === 'ARG')
+      .map((ins) => ins.args.split('=') as [string, string]),
   );
 
   it('is the only one: no service folder has its own', () => {
@@ -286,14 +328,21 @@ describe('the Dockerfile', () => {
 
   it('is multi-stage, and runs on Node 24 on glibc (the prebuilt native binaries are glibc builds)', () => {
     expect(froms.length).toBeGreaterThan(1);
-    const image = froms[froms.length - 1]!.args.split(/\s+/)[0]!.replace(/^\$\{(\w+)\}$/, (_whole, arg: string) => globalArgs[arg] ?? '');
+    const image = froms[froms.length - 1]!.args.split(/\s+/)[0]!.replace(
+      /^\$\{(\w+)\}$/,
+      (_whole, arg: string) => globalArgs[arg] ?? '',
+    );
     expect(image).toMatch(/^node:24-(bookworm|trixie)(-slim)?$/);
   });
 
   it('builds with the turbo version of the lockfile, and by default the gateway', () => {
     const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { version: string }> };
     expect(globalArgs.TURBO_VERSION).toBe(lock.packages['node_modules/turbo']!.version);
-    expect(globalArgs).toMatchObject({ PACKAGE: '@supergraph/gateway', SERVICE_DIR: 'gateway', PORT: String(GATEWAY_PORT) });
+    expect(globalArgs).toMatchObject({
+      PACKAGE: '@supergraph/gateway',
+      SERVICE_DIR: 'gateway',
+      PORT: String(GATEWAY_PORT),
+    });
   });
 
   it('runs as a user other than root', () => {
@@ -305,13 +354,19 @@ describe('the Dockerfile', () => {
     expect(last('HEALTHCHECK')).toContain('/health');
     expect(last('HEALTHCHECK')).toContain('process.env.PORT');
     expect(runtime.some((ins) => ins.keyword === 'ARG' && ins.args === 'PORT')).toBe(true);
-    expect(runtime.some((ins) => ins.keyword === 'ENV' && /\bPORT=\$\{PORT\}/.test(ins.args) && /\bHOST=0\.0\.0\.0\b/.test(ins.args))).toBe(true);
+    expect(
+      runtime.some(
+        (ins) => ins.keyword === 'ENV' && /\bPORT=\$\{PORT\}/.test(ins.args) && /\bHOST=0\.0\.0\.0\b/.test(ins.args),
+      ),
+    ).toBe(true);
     expect(last('EXPOSE')).toBe('${PORT}');
   });
 
   it('starts main.js, linked at build time to the service’s compiled dist/main.js', () => {
     expect(JSON.parse(last('CMD') ?? 'null')).toEqual(['node', 'main.js']);
-    expect(all.some((ins) => ins.keyword === 'RUN' && ins.args.includes('ln -s "${SERVICE_DIR}/dist/main.js" /app/main.js'))).toBe(true);
+    expect(
+      all.some((ins) => ins.keyword === 'RUN' && ins.args.includes('ln -s "${SERVICE_DIR}/dist/main.js" /app/main.js')),
+    ).toBe(true);
   });
 
   it('leaves the embedded Postgres binaries (dev and tests only) out of the image', () => {
@@ -321,7 +376,10 @@ describe('the Dockerfile', () => {
 
 describe('.dockerignore', () => {
   it('keeps dependencies, build output, local data and .env files out of every build context', () => {
-    const patterns = read('.dockerignore').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+    const patterns = read('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'));
     expect(patterns).toEqual(expect.arrayContaining(['**/node_modules', '**/dist', '**/.env', '.data', '.git']));
   });
 });

@@ -1,11 +1,28 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { composeWithLibrary, loadSubgraphs, MANIFEST_FILE, OPERATIONS_DIR, REPO_ROOT, runChecks, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from '../src';
+import {
+  composeWithLibrary,
+  loadSubgraphs,
+  MANIFEST_FILE,
+  OPERATIONS_DIR,
+  REPO_ROOT,
+  runChecks,
+  SUPERGRAPH_CONFIG,
+  SUPERGRAPH_FILE,
+} from '../src';
 
 const zooSchema = () => readFileSync(path.join(REPO_ROOT, 'services/zoo/schema.graphql'), 'utf8');
 const animalSchema = () => readFileSync(path.join(REPO_ROOT, 'services/animal/schema.graphql'), 'utf8');
 const check = (proposed?: { subgraph: string; sdl: string }) =>
-  runChecks({ configFile: SUPERGRAPH_CONFIG, supergraphFile: SUPERGRAPH_FILE, operationsDir: OPERATIONS_DIR, manifestFile: MANIFEST_FILE, proposed, checkServedSdl: !proposed, preferRover: false });
+  runChecks({
+    configFile: SUPERGRAPH_CONFIG,
+    supergraphFile: SUPERGRAPH_FILE,
+    operationsDir: OPERATIONS_DIR,
+    manifestFile: MANIFEST_FILE,
+    proposed,
+    checkServedSdl: !proposed,
+    preferRover: false,
+  });
 
 describe('the committed supergraph', () => {
   it('is exactly what composing supergraph.yaml without rover gives', () => {
@@ -25,17 +42,25 @@ describe('the committed supergraph', () => {
 
 describe('checking a proposed subgraph schema', () => {
   it('fails when a field that a stored operation uses is removed, naming the operation', async () => {
-    const withoutName = zooSchema().replace(/\n  name: String!\n  description: String\n  owner: User!/, '\n  description: String\n  owner: User!');
+    const withoutName = zooSchema().replace(
+      /\n  name: String!\n  description: String\n  owner: User!/,
+      '\n  description: String\n  owner: User!',
+    );
     expect(withoutName).not.toBe(zooSchema());
     const report = await check({ subgraph: 'zoo', sdl: withoutName });
     expect(report.ok).toBe(false);
     const output = report.lines.join('\n');
     expect(output).toContain('FIELD_REMOVED: Zoo.name was removed.');
-    expect(output).toMatch(/MyZoosWithAnimals \(.*zoos-and-animals\.graphql\):\n\s+Cannot query field "name" on type "Zoo"\./);
+    expect(output).toMatch(
+      /MyZoosWithAnimals \(.*zoos-and-animals\.graphql\):\n\s+Cannot query field "name" on type "Zoo"\./,
+    );
   });
 
   it('passes a safe additive change, with no breaking change reported', async () => {
-    const withCity = zooSchema().replace('  description: String\n  owner: User!', '  description: String\n  "Where the zoo is."\n  city: String\n  owner: User!');
+    const withCity = zooSchema().replace(
+      '  description: String\n  owner: User!',
+      '  description: String\n  "Where the zoo is."\n  city: String\n  owner: User!',
+    );
     expect(withCity).not.toBe(zooSchema());
     const report = await check({ subgraph: 'zoo', sdl: withCity });
     expect(report.ok).toBe(true);
@@ -44,7 +69,10 @@ describe('checking a proposed subgraph schema', () => {
 
   it('fails a change that no longer composes, naming the subgraphs and the field', async () => {
     // animal says Zoo.id is an Int while zoo says ID: a type mismatch across subgraphs.
-    const mismatched = animalSchema().replace(/type Zoo @key\(fields: "id"\) \{\n  id: ID!/, 'type Zoo @key(fields: "id") {\n  id: Int!');
+    const mismatched = animalSchema().replace(
+      /type Zoo @key\(fields: "id"\) \{\n  id: ID!/,
+      'type Zoo @key(fields: "id") {\n  id: Int!',
+    );
     expect(mismatched).not.toBe(animalSchema());
     const report = await check({ subgraph: 'animal', sdl: mismatched });
     expect(report.ok).toBe(false);
@@ -62,6 +90,8 @@ describe('checking a proposed subgraph schema', () => {
   });
 
   it('refuses a subgraph that supergraph.yaml does not list', async () => {
-    await expect(check({ subgraph: 'aquarium', sdl: 'type Query { fish: Int }' })).rejects.toThrow(/No subgraph named "aquarium"/);
+    await expect(check({ subgraph: 'aquarium', sdl: 'type Query { fish: Int }' })).rejects.toThrow(
+      /No subgraph named "aquarium"/,
+    );
   });
 });

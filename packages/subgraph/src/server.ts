@@ -5,12 +5,22 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import express, { type Express, type RequestHandler } from 'express';
 import type { DocumentNode, GraphQLError } from 'graphql';
 import { createErrorFormatter } from '@supergraph/errors';
-import { CLAIMS_HEADER, publicJwks, type ClaimsVerifier, type VerificationKey, type VerifiedClaims, type Viewer } from '@supergraph/auth';
+import {
+  CLAIMS_HEADER,
+  publicJwks,
+  type ClaimsVerifier,
+  type VerificationKey,
+  type VerifiedClaims,
+  type Viewer,
+} from '@supergraph/auth';
 import { createMetrics, requestIdFrom, traceContextFromHeaders, type Metrics } from '@supergraph/observability';
 import { VERIFIED_CLAIMS, claimsBindTheOperation, gatewayOnlyInternalFields } from './claims-binding';
 import { createHttpHost, type Logger } from '@supergraph/runtime';
@@ -61,7 +71,9 @@ export interface SubgraphServer {
   stop(): Promise<void>;
 }
 
-export function createSubgraphServer<Context extends BaseContext>(options: SubgraphServerOptions<Context>): SubgraphServer {
+export function createSubgraphServer<Context extends BaseContext>(
+  options: SubgraphServerOptions<Context>,
+): SubgraphServer {
   const { logger, production } = options;
   const metrics = options.metrics ?? createMetrics(options.name);
   const host = createHttpHost({
@@ -70,7 +82,11 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
   });
   const { app, httpServer } = host;
   const apollo = new ApolloServer<Context>({
-    schema: gatewayOnlyInternalFields(buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }])),
+    schema: gatewayOnlyInternalFields(
+      buildSubgraphSchema([
+        { typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> },
+      ]),
+    ),
     // The gateway never sends persisted-query hashes to a subgraph; the claims bind the full text.
     persistedQueries: false,
     introspection: !production,
@@ -92,7 +108,10 @@ export function createSubgraphServer<Context extends BaseContext>(options: Subgr
   const onlySignedPosts: RequestHandler = async (req, res, next) => {
     if (req.method !== 'POST') {
       metrics.observeRefusedRequest();
-      res.status(405).set('allow', 'POST').json({ errors: [{ message: 'This subgraph accepts only POST', extensions: { code: 'BAD_REQUEST' } }] });
+      res
+        .status(405)
+        .set('allow', 'POST')
+        .json({ errors: [{ message: 'This subgraph accepts only POST', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
     try {

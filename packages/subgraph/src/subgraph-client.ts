@@ -1,7 +1,14 @@
 // Service-to-service GraphQL calls: one subgraph asking another one of the operations declared for that pair
 // (service-operations.ts), with the caller's viewer in a claims header signed with the calling service's own
 // key, a timeout, and one clear error when the other side cannot answer.
-import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type ServiceKeys, type ServiceOperation, type Viewer } from '@supergraph/auth';
+import {
+  CLAIMS_HEADER,
+  requestDigest,
+  signForwardedClaims,
+  type ServiceKeys,
+  type ServiceOperation,
+  type Viewer,
+} from '@supergraph/auth';
 import { ServiceUnavailable } from '@supergraph/errors';
 
 export interface SubgraphClientOptions {
@@ -15,18 +22,29 @@ export interface SubgraphClientOptions {
 
 export interface SubgraphClient {
   /** Runs a declared operation; throws ServiceUnavailable when the service is down, slow or answers with errors. */
-  request<Data>(operation: ServiceOperation<Data>, variables: Record<string, unknown>, viewer: Viewer | null): Promise<Data>;
+  request<Data>(
+    operation: ServiceOperation<Data>,
+    variables: Record<string, unknown>,
+    viewer: Viewer | null,
+  ): Promise<Data>;
 }
 
 export function createSubgraphClient(options: SubgraphClientOptions): SubgraphClient {
-  const unavailable = () => new ServiceUnavailable(`The ${options.audience} service is unavailable right now; nothing was changed. Try again.`);
+  const unavailable = () =>
+    new ServiceUnavailable(`The ${options.audience} service is unavailable right now; nothing was changed. Try again.`);
   return {
     async request<Data>(operation: ServiceOperation<Data>, variables: Record<string, unknown>, viewer: Viewer | null) {
       if (operation.caller !== options.keys.issuer || operation.callee !== options.audience) {
-        throw new Error(`${options.keys.issuer} may not send an operation declared for ${operation.caller} → ${operation.callee}`);
+        throw new Error(
+          `${options.keys.issuer} may not send an operation declared for ${operation.caller} → ${operation.callee}`,
+        );
       }
       const query = operation.document;
-      const claims = signForwardedClaims(options.keys, { audience: options.audience, viewer, digest: requestDigest(query, variables) });
+      const claims = signForwardedClaims(options.keys, {
+        audience: options.audience,
+        viewer,
+        digest: requestDigest(query, variables),
+      });
       let body: { data?: Data; errors?: unknown[] };
       try {
         const response = await fetch(options.url, {

@@ -22,11 +22,19 @@ let url: string;
 beforeAll(async () => {
   server = createSubgraphServer<RequestInfo>({
     name: 'catalog',
-    typeDefs: parse('extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"]) type Item @key(fields: "id") { id: ID! } type Query { hello: String }'),
-    resolvers: { Query: { hello: () => 'world' }, Item: { __resolveReference: (item: { id: string }) => item } } as never,
+    typeDefs: parse(
+      'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"]) type Item @key(fields: "id") { id: ID! } type Query { hello: String }',
+    ),
+    resolvers: {
+      Query: { hello: () => 'world' },
+      Item: { __resolveReference: (item: { id: string }) => item },
+    } as never,
     claims: createClaimsVerifier({
       audience: 'catalog',
-      issuers: { gateway: { keys: createLocalKeySet(GATEWAY.published) }, scanner: { keys: createLocalKeySet(SCANNER.published) } },
+      issuers: {
+        gateway: { keys: createLocalKeySet(GATEWAY.published) },
+        scanner: { keys: createLocalKeySet(SCANNER.published) },
+      },
       replay: memoryReplayGuard(),
     }),
     createContext: (request) => request,
@@ -39,8 +47,16 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 async function ask(keys: ServiceKeys, query: string, variables?: Record<string, unknown>) {
-  const claims = signForwardedClaims(keys, { audience: 'catalog', viewer: null, digest: requestDigest(query, variables) });
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims }, body: JSON.stringify({ query, variables }) });
+  const claims = signForwardedClaims(keys, {
+    audience: 'catalog',
+    viewer: null,
+    digest: requestDigest(query, variables),
+  });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
 }
 

@@ -48,7 +48,11 @@ async function startCatalog(options: { slowOperationMs?: number } = {}): Promise
         },
       },
     },
-    claims: createClaimsVerifier({ audience: 'catalog', issuers: { gateway: { keys: createLocalKeySet(GATEWAY.published) } }, replay: memoryReplayGuard() }),
+    claims: createClaimsVerifier({
+      audience: 'catalog',
+      issuers: { gateway: { keys: createLocalKeySet(GATEWAY.published) } },
+      replay: memoryReplayGuard(),
+    }),
     createContext: (request) => request,
     isReady: async () => true,
     logger,
@@ -61,7 +65,11 @@ async function startCatalog(options: { slowOperationMs?: number } = {}): Promise
 
 /** Posts as the gateway would (signed anonymous claims), unless the headers bring their own claims. */
 async function post(url: string, query: string, headers: Record<string, string> = {}) {
-  const claims = signForwardedClaims(GATEWAY, { audience: 'catalog', viewer: null, digest: requestDigest(query, undefined) });
+  const claims = signForwardedClaims(GATEWAY, {
+    audience: 'catalog',
+    viewer: null,
+    digest: requestDigest(query, undefined),
+  });
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims, ...headers },
@@ -86,22 +94,42 @@ describe('subgraph metrics and tracing', () => {
 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-    expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="Greeting",outcome="success"} 1');
+    expect(text).toContain(
+      'supergraph_graphql_requests_total{service="catalog",operation="Greeting",outcome="success"} 1',
+    );
     expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="Broken",outcome="error"} 1');
-    expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="Typo",outcome="rejected"} 1');
+    expect(text).toContain(
+      'supergraph_graphql_requests_total{service="catalog",operation="Typo",outcome="rejected"} 1',
+    );
     // Refused while checking the claims header, before the body was even parsed.
-    expect(text).toContain('supergraph_graphql_requests_total{service="catalog",operation="unknown",outcome="rejected"} 1');
-    expect(text).toContain('supergraph_graphql_request_duration_seconds_count{service="catalog",operation="Greeting"} 1');
+    expect(text).toContain(
+      'supergraph_graphql_requests_total{service="catalog",operation="unknown",outcome="rejected"} 1',
+    );
+    expect(text).toContain(
+      'supergraph_graphql_request_duration_seconds_count{service="catalog",operation="Greeting"} 1',
+    );
   });
 
   it('logs the request id and trace id the gateway sent on every line of that request', async () => {
     catalog = await startCatalog();
-    const result = await post(catalog.url, 'query Greeting { hello }', { traceparent: TRACEPARENT, 'x-request-id': 'abc-123' });
+    const result = await post(catalog.url, 'query Greeting { hello }', {
+      traceparent: TRACEPARENT,
+      'x-request-id': 'abc-123',
+    });
 
     expect(result.body.data).toEqual({ hello: 'world' });
-    expect(catalog.logs).toContainEqual(expect.objectContaining({ msg: 'saying hello', service: 'catalog', requestId: 'abc-123', traceId: TRACE_ID }));
     expect(catalog.logs).toContainEqual(
-      expect.objectContaining({ msg: 'graphql request', operation: 'Greeting', outcome: 'success', requestId: 'abc-123', traceId: TRACE_ID, durationMs: expect.any(Number) }),
+      expect.objectContaining({ msg: 'saying hello', service: 'catalog', requestId: 'abc-123', traceId: TRACE_ID }),
+    );
+    expect(catalog.logs).toContainEqual(
+      expect.objectContaining({
+        msg: 'graphql request',
+        operation: 'Greeting',
+        outcome: 'success',
+        requestId: 'abc-123',
+        traceId: TRACE_ID,
+        durationMs: expect.any(Number),
+      }),
     );
   });
 
@@ -120,7 +148,13 @@ describe('subgraph metrics and tracing', () => {
     await post(catalog.url, 'query Greeting { hello }', { 'x-request-id': 'abc-123' });
 
     expect(catalog.logs).toContainEqual(
-      expect.objectContaining({ level: 40, msg: 'slow operation', operation: 'Greeting', durationMs: expect.any(Number), requestId: 'abc-123' }),
+      expect.objectContaining({
+        level: 40,
+        msg: 'slow operation',
+        operation: 'Greeting',
+        durationMs: expect.any(Number),
+        requestId: 'abc-123',
+      }),
     );
   });
 });

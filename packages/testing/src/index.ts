@@ -1,6 +1,13 @@
 import { REDIS_ENV } from './postgres';
 
-export { startPostgres, startPostgresServer, freePort, REDIS_ENV, type TestDatabase, type PostgresServer } from './postgres';
+export {
+  startPostgres,
+  startPostgresServer,
+  freePort,
+  REDIS_ENV,
+  type TestDatabase,
+  type PostgresServer,
+} from './postgres';
 
 /** The Redis URL a test may use, or undefined when no Redis answered at the start of the run. */
 export const testRedisUrl = (): string | undefined => process.env[REDIS_ENV];

@@ -26,7 +26,10 @@ export default async function globalSetup(): Promise<void> {
   if (process.env[SHARED_SERVER_ENV]) return; // already started by an outer config, or given by the caller
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   if (await redisAnswers(redisUrl)) process.env[REDIS_ENV] = redisUrl;
-  else process.stdout.write(`\n[testing] Redis does not answer at ${redisUrl}: tests of Redis-backed features are skipped.\n`);
+  else
+    process.stdout.write(
+      `\n[testing] Redis does not answer at ${redisUrl}: tests of Redis-backed features are skipped.\n`,
+    );
   const server = await startPostgresServer((line) => process.stdout.write(`\n${line}\n`));
   globalThis.__supergraphPostgres = server;
   process.env[SHARED_SERVER_ENV] = server.adminUrl;

@@ -49,7 +49,9 @@ export async function startStubSubgraph(
         verified = await claims.verify(req.headers[CLAIMS_HEADER] as string | undefined);
         checkOperationBinding(verified, body.query, body.variables);
       } catch {
-        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'bad claims' }] }));
+        res
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ errors: [{ message: 'bad claims' }] }));
         return;
       }
       const call = { query: body.query, variables: body.variables ?? {}, claims: verified, headers: req.headers };

@@ -4,7 +4,15 @@
 // `@supergraph/testing/subgraph-boundary` (it needs Jest's globals), not from the package's main entry.
 import { createHmac, generateKeyPairSync, sign as signWith } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CLAIMS_HEADER, CLAIMS_TOKEN_TYPE, generateSigningKey, requestDigest, serviceKeys, signForwardedClaims, type ServiceKeys } from '@supergraph/auth';
+import {
+  CLAIMS_HEADER,
+  CLAIMS_TOKEN_TYPE,
+  generateSigningKey,
+  requestDigest,
+  serviceKeys,
+  signForwardedClaims,
+  type ServiceKeys,
+} from '@supergraph/auth';
 import type { SubgraphHarness } from './subgraph-harness';
 import { testKeys } from './test-keys';
 
@@ -26,7 +34,11 @@ async function post(url: string, body: unknown, claims?: string) {
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, text, body: JSON.parse(text) as { data?: any; errors?: { extensions?: { code?: string } }[] } };
+  return {
+    status: response.status,
+    text,
+    body: JSON.parse(text) as { data?: any; errors?: { extensions?: { code?: string } }[] },
+  };
 }
 
 export function describeSubgraphBoundary(target: BoundaryTarget): void {
@@ -40,7 +52,11 @@ export function describeSubgraphBoundary(target: BoundaryTarget): void {
     const query = target.publicQuery;
     const digest = () => requestDigest(query, undefined);
     const sign = (keys: ServiceKeys, audience = target.name, claimsDigest = digest()) =>
-      signForwardedClaims(keys, { audience, viewer: { id: '00000000-0000-4000-8000-000000000001', role: 'ADMIN' }, digest: claimsDigest });
+      signForwardedClaims(keys, {
+        audience,
+        viewer: { id: '00000000-0000-4000-8000-000000000001', role: 'ADMIN' },
+        digest: claimsDigest,
+      });
 
     it('answers the gateway’s signed claims (the baseline every refusal below is measured against)', async () => {
       const result = await post(subgraph.url, { query }, await sign(testKeys('gateway')));
@@ -71,7 +87,11 @@ export function describeSubgraphBoundary(target: BoundaryTarget): void {
     it('refuses _service and _entities to a trusted service caller (they are the gateway’s)', async () => {
       const internal = '{ ... on Query { _service { sdl } } }';
       const caller = target.name === 'zoo' ? 'animal' : 'zoo';
-      const claims = signForwardedClaims(testKeys(caller), { audience: target.name, viewer: null, digest: requestDigest(internal, undefined) });
+      const claims = signForwardedClaims(testKeys(caller), {
+        audience: target.name,
+        viewer: null,
+        digest: requestDigest(internal, undefined),
+      });
       const result = await post(subgraph.url, { query: internal }, claims);
       expect(result.text).not.toContain('@key');
       expect(result.body.data?._service ?? null).toBeNull();
@@ -79,7 +99,9 @@ export function describeSubgraphBoundary(target: BoundaryTarget): void {
 
     it('refuses a GET carrying a captured header with 405', async () => {
       const captured = await sign(testKeys('gateway'));
-      const response = await fetch(`${subgraph.url}?query=${encodeURIComponent(query)}`, { headers: { [CLAIMS_HEADER]: captured } });
+      const response = await fetch(`${subgraph.url}?query=${encodeURIComponent(query)}`, {
+        headers: { [CLAIMS_HEADER]: captured },
+      });
       expect(response.status).toBe(405);
       expect(await response.text()).not.toContain('"data"');
     });
@@ -101,7 +123,11 @@ export function describeSubgraphBoundary(target: BoundaryTarget): void {
     });
 
     it('refuses a header meant for another subgraph', async () => {
-      const result = await post(subgraph.url, { query }, await sign(testKeys('gateway'), target.name === 'users' ? 'zoo' : 'users'));
+      const result = await post(
+        subgraph.url,
+        { query },
+        await sign(testKeys('gateway'), target.name === 'users' ? 'zoo' : 'users'),
+      );
       expect(result.status).toBe(401);
     });
 
@@ -109,7 +135,16 @@ export function describeSubgraphBoundary(target: BoundaryTarget): void {
       const publicPem = testKeys('gateway').current.publicKey.export({ format: 'pem', type: 'spki' }).toString();
       for (const secret of [publicPem, 'development-only-internal-claims-secret-not-for-production', '']) {
         const header = base64url({ alg: 'HS256', typ: CLAIMS_TOKEN_TYPE, kid: testKeys('gateway').current.kid });
-        const payload = base64url({ iss: 'gateway', aud: target.name, sub: '00000000-0000-4000-8000-000000000001', role: 'ADMIN', dig: digest(), iat: nowSeconds(), exp: nowSeconds() + 60, jti: `hs-${Math.random()}` });
+        const payload = base64url({
+          iss: 'gateway',
+          aud: target.name,
+          sub: '00000000-0000-4000-8000-000000000001',
+          role: 'ADMIN',
+          dig: digest(),
+          iat: nowSeconds(),
+          exp: nowSeconds() + 60,
+          jti: `hs-${Math.random()}`,
+        });
         const signature = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
         expect((await post(subgraph.url, { query }, `${header}.${payload}.${signature}`)).status).toBe(401);
       }
@@ -128,11 +163,23 @@ export function describeSubgraphBoundary(target: BoundaryTarget): void {
     });
 
     it('refuses a key nobody published and a JWT of another type (an access token)', async () => {
-      expect((await post(subgraph.url, { query }, await sign(serviceKeys('gateway', generateSigningKey())))).status).toBe(401);
+      expect(
+        (await post(subgraph.url, { query }, await sign(serviceKeys('gateway', generateSigningKey())))).status,
+      ).toBe(401);
       const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
       const header = base64url({ alg: 'ES256', typ: 'JWT', kid: testKeys('gateway').current.kid });
-      const payload = base64url({ iss: 'gateway', aud: target.name, dig: digest(), iat: nowSeconds(), exp: nowSeconds() + 60, jti: 'access' });
-      const signature = signWith('sha256', Buffer.from(`${header}.${payload}`), { key: privateKey, dsaEncoding: 'ieee-p1363' }).toString('base64url');
+      const payload = base64url({
+        iss: 'gateway',
+        aud: target.name,
+        dig: digest(),
+        iat: nowSeconds(),
+        exp: nowSeconds() + 60,
+        jti: 'access',
+      });
+      const signature = signWith('sha256', Buffer.from(`${header}.${payload}`), {
+        key: privateKey,
+        dsaEncoding: 'ieee-p1363',
+      }).toString('base64url');
       expect((await post(subgraph.url, { query }, `${header}.${payload}.${signature}`)).status).toBe(401);
     });
   });

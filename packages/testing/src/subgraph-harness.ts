@@ -33,7 +33,11 @@ export interface SubgraphHarness {
   /** The subgraph's own database, for code under test that needs a connection of its own. */
   databaseUrl: string;
   baseUrl: string;
-  graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: CallOptions): Promise<GraphQLResponse<Data>>;
+  graphql<Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<GraphQLResponse<Data>>;
   /** Runs SQL on the subgraph's database, for arranging and asserting what was written. */
   sql<Row = Record<string, any>>(text: string, values?: unknown[]): Promise<Row[]>;
   /** SQL statements the service has run since the last reset (counted through Kysely's log hook). */

@@ -1,7 +1,15 @@
 // Claims-signing keys for tests, generated fresh in each test process (nothing secret lives in the repository),
 // and the trust a subgraph under test is given: the test gateway for anything, each calling service for the
 // operations declared for it.
-import { createLocalKeySet, generateSigningKey, serviceKeys, type ClaimsVerifier, type ServiceKeys, callersOf, createClaimsTrust } from '@supergraph/auth';
+import {
+  createLocalKeySet,
+  generateSigningKey,
+  serviceKeys,
+  type ClaimsVerifier,
+  type ServiceKeys,
+  callersOf,
+  createClaimsTrust,
+} from '@supergraph/auth';
 
 const keys = new Map<string, ServiceKeys>();
 

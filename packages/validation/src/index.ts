@@ -15,8 +15,13 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, value: unkn
 }
 
 /** GraphQL sends explicit nulls for omitted optional fields; for "leave unchanged" inputs, drop them. */
-export function withoutNulls<Input extends Record<string, unknown>>(input: Input, keep: readonly string[] = []): Partial<Input> {
-  return Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== undefined && (value !== null || keep.includes(key)))) as Partial<Input>;
+export function withoutNulls<Input extends Record<string, unknown>>(
+  input: Input,
+  keep: readonly string[] = [],
+): Partial<Input> {
+  return Object.fromEntries(
+    Object.entries(input).filter(([key, value]) => value !== undefined && (value !== null || keep.includes(key))),
+  ) as Partial<Input>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,4 +45,7 @@ export const plainText = (what: string, max: number) =>
     .trim()
     .max(max, `${what} must be at most ${max} characters`)
     .refine((value) => !/<\/?[a-z!][^>]*>/i.test(value), `${what} must be plain text, without HTML`)
-    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), `${what} contains control characters`);
+    .refine(
+      (value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value),
+      `${what} contains control characters`,
+    );

@@ -1,7 +1,11 @@
 import { BadUserInput } from '@supergraph/errors';
 import { id, name, parseInput, plainText, withoutNulls, z } from '../src';
 
-const schema = z.object({ name: name('Name'), description: plainText('Description', 20).optional(), ownerId: id('user id').optional() });
+const schema = z.object({
+  name: name('Name'),
+  description: plainText('Description', 20).optional(),
+  ownerId: id('user id').optional(),
+});
 
 describe('parseInput', () => {
   it('returns the typed, trimmed value', () => {
@@ -32,6 +36,9 @@ describe('parseInput', () => {
 
 describe('withoutNulls', () => {
   it('drops nulls except for fields where null means "clear"', () => {
-    expect(withoutNulls({ name: null, description: null, zooId: 'z' }, ['description'])).toEqual({ description: null, zooId: 'z' });
+    expect(withoutNulls({ name: null, description: null, zooId: 'z' }, ['description'])).toEqual({
+      description: null,
+      zooId: 'z',
+    });
   });
 });

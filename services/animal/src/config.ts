@@ -1,5 +1,12 @@
 // The animal service's configuration, parsed once from the environment by main.ts.
-import { claimsSigningVariables, httpUrl, parseConfig, requireInProduction, subgraphVariables, z } from '@supergraph/config';
+import {
+  claimsSigningVariables,
+  httpUrl,
+  parseConfig,
+  requireInProduction,
+  subgraphVariables,
+  z,
+} from '@supergraph/config';
 
 const schema = z.object({
   ...subgraphVariables(4003),

@@ -33,13 +33,25 @@ const animalFilter = z.object({
   ownerId: id('user id').optional(),
 });
 
-export type CreateAnimalInput = { name: string; species: string; birthDate: string | null; zooId: string | null; photoUrl: string | null };
+export type CreateAnimalInput = {
+  name: string;
+  species: string;
+  birthDate: string | null;
+  zooId: string | null;
+  photoUrl: string | null;
+};
 export type UpdateAnimalInput = z.infer<typeof updateAnimalInput>;
 export type AnimalFilterInput = z.infer<typeof animalFilter>;
 
 export function parseCreateAnimalInput(input: Record<string, unknown>): CreateAnimalInput {
   const parsed = parseInput(createAnimalInput, input);
-  return { name: parsed.name, species: parsed.species, birthDate: parsed.birthDate ?? null, zooId: parsed.zooId ?? null, photoUrl: parsed.photoUrl ?? null };
+  return {
+    name: parsed.name,
+    species: parsed.species,
+    birthDate: parsed.birthDate ?? null,
+    zooId: parsed.zooId ?? null,
+    photoUrl: parsed.photoUrl ?? null,
+  };
 }
 
 /** Omitted fields stay as they are; null clears birthDate and photoUrl. */

@@ -5,7 +5,14 @@ import type pg from 'pg';
 import type { LogEvent } from 'kysely';
 import type { ClaimsVerifier, ServiceKeys } from '@supergraph/auth';
 import { isDatabaseReachable } from '@supergraph/db';
-import { createSubgraphClient, createServiceDatabase, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import {
+  createSubgraphClient,
+  createServiceDatabase,
+  createSubgraphServer,
+  loadSchemaFile,
+  type Logger,
+  type SubgraphServer,
+} from '@supergraph/subgraph';
 import type { AnimalContext } from './context';
 import type { Database } from './db/schema';
 import { createLoaders } from './loaders';
@@ -31,7 +38,12 @@ export interface AnimalServerOptions {
 export function createAnimalServer(options: AnimalServerOptions): SubgraphServer {
   const { db, metrics } = createServiceDatabase<Database>('animal', options.pool, options.onQuery);
   const zoos = createZooDirectory(
-    createSubgraphClient({ keys: options.keys, audience: 'zoo', url: options.zooService.url, timeoutMs: options.zooService.timeoutMs }),
+    createSubgraphClient({
+      keys: options.keys,
+      audience: 'zoo',
+      url: options.zooService.url,
+      timeoutMs: options.zooService.timeoutMs,
+    }),
   );
   return createSubgraphServer<AnimalContext>({
     name: 'animal',

@@ -1,4 +1,11 @@
-import { codeOf, CREATE_ANIMAL, createAnimal, newUser, startAnimalTestbed, type AnimalTestbed } from './support/animal-subgraph';
+import {
+  codeOf,
+  CREATE_ANIMAL,
+  createAnimal,
+  newUser,
+  startAnimalTestbed,
+  type AnimalTestbed,
+} from './support/animal-subgraph';
 
 let testbed: AnimalTestbed;
 beforeAll(async () => {
@@ -6,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => testbed.close());
 
-const countAnimals = async () => Number((await testbed.animal.sql<{ count: string }>('select count(*) from animals'))[0]!.count);
+const countAnimals = async () =>
+  Number((await testbed.animal.sql<{ count: string }>('select count(*) from animals'))[0]!.count);
 const tomorrow = () => new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
 
 describe('animal input rules', () => {
@@ -27,7 +35,11 @@ describe('animal input rules', () => {
   });
 
   it('refuses a birth date in the future', async () => {
-    const result = await testbed.animal.graphql(CREATE_ANIMAL, { input: { name: 'Future', species: 'Cat', birthDate: tomorrow() } }, { viewer: newUser() });
+    const result = await testbed.animal.graphql(
+      CREATE_ANIMAL,
+      { input: { name: 'Future', species: 'Cat', birthDate: tomorrow() } },
+      { viewer: newUser() },
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'birthDate' });
   });
 
@@ -38,12 +50,19 @@ describe('animal input rules', () => {
     await createAnimal(testbed.animal, owner, { name: 'Spots', species: 'Leopard' });
     await createAnimal(testbed.animal, newUser(), { name: 'Stripey', species: 'zebra' });
     const names = async (filter: Record<string, unknown>) =>
-      (await testbed.animal.graphql('query($f: AnimalFilter) { animals(first: 100, filter: $f) { edges { node { name } } } }', { f: filter })).data!.animals.edges
-        .map((edge: any) => edge.node.name)
+      (
+        await testbed.animal.graphql(
+          'query($f: AnimalFilter) { animals(first: 100, filter: $f) { edges { node { name } } } }',
+          { f: filter },
+        )
+      )
+        .data!.animals.edges.map((edge: any) => edge.node.name)
         .sort();
     expect(await names({ species: 'ZEBRA' })).toEqual(['Stripes', 'Stripey']);
     expect(await names({ nameContains: 'strip', ownerId: owner.id })).toEqual(['Stripes']);
     expect(await names({ zooId })).toEqual(['Stripes']);
-    expect(codeOf(await testbed.animal.graphql('{ animals(filter: { zooId: "nope" }) { totalCount } }'))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await testbed.animal.graphql('{ animals(filter: { zooId: "nope" }) { totalCount } }'))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });

@@ -28,7 +28,9 @@ export function createAnswerVault(secret: string): AnswerVault {
   const aesKey = derive('aes-256-gcm');
 
   const hashOf = (salt: string, part: 1 | 2, answer: string) =>
-    createHmac('sha256', hmacKey).update(`${salt}:${part}:${normalizeAnswer(answer)}`).digest('base64url');
+    createHmac('sha256', hmacKey)
+      .update(`${salt}:${part}:${normalizeAnswer(answer)}`)
+      .digest('base64url');
 
   const seal = (answer: string) => {
     const iv = randomBytes(12);

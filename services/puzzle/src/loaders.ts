@@ -22,7 +22,11 @@ const splitKey = (key: string) => {
 };
 
 /** Runs `fetch` once per group of keys that share a prefix (a part or a year). */
-async function byPrefix<Value>(keys: readonly string[], fetch: (prefix: number, ids: string[]) => Promise<Map<string, Value>>, missing: Value) {
+async function byPrefix<Value>(
+  keys: readonly string[],
+  fetch: (prefix: number, ids: string[]) => Promise<Map<string, Value>>,
+  missing: Value,
+) {
   const groups = new Map<number, string[]>();
   for (const key of keys) {
     const [prefix, id] = splitKey(key);
@@ -51,7 +55,8 @@ export function createLoaders(db: Kysely<Database>, viewerId: string | null): Lo
         keys,
         async (year, userIds) => {
           const byUser = new Map<string, CompletionRow[]>();
-          for (const row of await findCompletionsByUsers(db, year, userIds)) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
+          for (const row of await findCompletionsByUsers(db, year, userIds))
+            byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
           return byUser;
         },
         [] as CompletionRow[],

@@ -23,7 +23,11 @@ async function main(): Promise<void> {
     claims: createClaimsTrust({ name: 'puzzle', gateway: config.GATEWAY_JWKS_URL, ...(redis && { redis }) }),
     answerSecret: config.ANSWER_SECRET,
     settings: {
-      cooldown: { seconds: config.COOLDOWN_SECONDS, longSeconds: config.LONG_COOLDOWN_SECONDS, longAfter: config.LONG_COOLDOWN_AFTER_WRONG_ANSWERS },
+      cooldown: {
+        seconds: config.COOLDOWN_SECONDS,
+        longSeconds: config.LONG_COOLDOWN_SECONDS,
+        longAfter: config.LONG_COOLDOWN_AFTER_WRONG_ANSWERS,
+      },
       maxLeaderboardMembers: config.MAX_LEADERBOARD_MEMBERS,
     },
     logger,

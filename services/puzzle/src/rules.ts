@@ -25,7 +25,12 @@ export function cooldownSeconds(wrongAnswers: number, settings: CooldownSettings
 }
 
 /** Seconds left before the next submission is judged; 0 when it may be judged now. */
-export function secondsUntilJudged(wrongAnswers: number, lastWrongAt: Date | null, now: Date, settings: CooldownSettings): number {
+export function secondsUntilJudged(
+  wrongAnswers: number,
+  lastWrongAt: Date | null,
+  now: Date,
+  settings: CooldownSettings,
+): number {
   if (!lastWrongAt) return 0;
   const readyAt = lastWrongAt.getTime() + cooldownSeconds(wrongAnswers, settings) * 1000;
   return Math.max(0, Math.ceil((readyAt - now.getTime()) / 1000));

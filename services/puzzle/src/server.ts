@@ -5,7 +5,13 @@ import type pg from 'pg';
 import type { LogEvent } from 'kysely';
 import type { ClaimsVerifier } from '@supergraph/auth';
 import { isDatabaseReachable } from '@supergraph/db';
-import { createServiceDatabase, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import {
+  createServiceDatabase,
+  createSubgraphServer,
+  loadSchemaFile,
+  type Logger,
+  type SubgraphServer,
+} from '@supergraph/subgraph';
 import { createAnswerVault } from './answers';
 import type { PuzzleContext, PuzzleSettings } from './context';
 import type { Database } from './db/schema';
@@ -42,7 +48,14 @@ export function createPuzzleServer(options: PuzzleServerOptions): SubgraphServer
     production: options.production,
     ...(options.slowOperationMs !== undefined && { slowOperationMs: options.slowOperationMs }),
     metrics,
-    createContext: (request) => ({ ...request, db, answers, settings: options.settings, now, loaders: createLoaders(db, request.viewer?.id ?? null) }),
+    createContext: (request) => ({
+      ...request,
+      db,
+      answers,
+      settings: options.settings,
+      now,
+      loaders: createLoaders(db, request.viewer?.id ?? null),
+    }),
     isReady: () => isDatabaseReachable(db),
     onStop: () => db.destroy(),
   });

@@ -15,6 +15,8 @@ describe('concurrent correct submissions', () => {
     const verdicts = results.map((result) => result.data!.submitAnswer.verdict).sort();
     expect(verdicts).toEqual(['ALREADY_SOLVED', ...Array(8).fill('ALREADY_SOLVED'), 'CORRECT'].sort());
     expect(results.reduce((sum, result) => sum + result.data!.submitAnswer.starsEarned, 0)).toBe(1);
-    expect(await testbed.puzzle.sql('select count(*)::int as n from completions where user_id = $1', [user.id])).toEqual([{ n: 1 }]);
+    expect(
+      await testbed.puzzle.sql('select count(*)::int as n from completions where user_id = $1', [user.id]),
+    ).toEqual([{ n: 1 }]);
   });
 });

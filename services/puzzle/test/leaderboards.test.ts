@@ -1,4 +1,11 @@
-import { codeOf, createPuzzle, newUser, startPuzzleTestbed, submit, type PuzzleTestbed } from './support/puzzle-subgraph';
+import {
+  codeOf,
+  createPuzzle,
+  newUser,
+  startPuzzleTestbed,
+  submit,
+  type PuzzleTestbed,
+} from './support/puzzle-subgraph';
 import type { Viewer } from '@supergraph/auth';
 
 let testbed: PuzzleTestbed;
@@ -9,7 +16,8 @@ afterAll(() => testbed.close());
 
 const CREATE = 'mutation($input: CreateLeaderboardInput!) { createLeaderboard(input: $input) { id joinCode } }';
 const JOIN = 'mutation($code: String!) { joinLeaderboard(joinCode: $code) { id name joinCode } }';
-const BOARD = 'query($id: ID!) { leaderboard(id: $id) { name year joinCode owner { id } members { user { id } localScore stars lastStarAt } } }';
+const BOARD =
+  'query($id: ID!) { leaderboard(id: $id) { name year joinCode owner { id } members { user { id } localScore stars lastStarAt } } }';
 
 async function solveAt(viewer: Viewer, puzzleId: string, part: number, answer: string, at: string) {
   testbed.clock.set(at);
@@ -23,8 +31,11 @@ describe('private leaderboards', () => {
     const day10 = await createPuzzle(testbed, { day: 10, answerPart1: '10', answerPart2: '20' });
     const day11 = await createPuzzle(testbed, { day: 11, answerPart1: '11', answerPart2: '22' });
     const [ada, bo, cy] = [newUser(), newUser(), newUser()];
-    const { id, joinCode } = (await testbed.puzzle.graphql(CREATE, { input: { name: 'Office', year: 2026 } }, { viewer: ada })).data!.createLeaderboard;
-    for (const member of [bo, cy]) expect((await testbed.puzzle.graphql(JOIN, { code: joinCode }, { viewer: member })).errors).toBeUndefined();
+    const { id, joinCode } = (
+      await testbed.puzzle.graphql(CREATE, { input: { name: 'Office', year: 2026 } }, { viewer: ada })
+    ).data!.createLeaderboard;
+    for (const member of [bo, cy])
+      expect((await testbed.puzzle.graphql(JOIN, { code: joinCode }, { viewer: member })).errors).toBeUndefined();
 
     // Day 10 part 1: bo, ada, cy (3, 2, 1). Part 2: ada, bo (3, 2).
     await solveAt(bo, day10, 1, '10', '2026-12-10T05:01:00.000Z');
@@ -51,27 +62,45 @@ describe('private leaderboards', () => {
       { r: [{ __typename: 'User', id: cy.id }] },
       { viewer: null },
     );
-    expect(stars.data!._entities[0]).toEqual({ stars: 3, completions: [{ part: 1, puzzle: { day: 10 } }, { part: 1, puzzle: { day: 11 } }, { part: 2, puzzle: { day: 11 } }] });
+    expect(stars.data!._entities[0]).toEqual({
+      stars: 3,
+      completions: [
+        { part: 1, puzzle: { day: 10 } },
+        { part: 1, puzzle: { day: 11 } },
+        { part: 2, puzzle: { day: 11 } },
+      ],
+    });
   });
 
   it('shows a board to its members only, and lets members leave', async () => {
     const [owner, member, outsider] = [newUser(), newUser(), newUser()];
-    const { id, joinCode } = (await testbed.puzzle.graphql(CREATE, { input: { name: 'Club', year: 2026 } }, { viewer: owner })).data!.createLeaderboard;
+    const { id, joinCode } = (
+      await testbed.puzzle.graphql(CREATE, { input: { name: 'Club', year: 2026 } }, { viewer: owner })
+    ).data!.createLeaderboard;
     await testbed.puzzle.graphql(JOIN, { code: joinCode }, { viewer: member });
     expect(codeOf(await testbed.puzzle.graphql(BOARD, { id }, { viewer: outsider }))).toBe('FORBIDDEN');
     expect(codeOf(await testbed.puzzle.graphql(BOARD, { id }, { viewer: null }))).toBe('UNAUTHENTICATED');
-    expect((await testbed.puzzle.graphql('mutation($id: ID!) { leaveLeaderboard(id: $id) }', { id }, { viewer: member })).data!.leaveLeaderboard).toBe(true);
+    expect(
+      (await testbed.puzzle.graphql('mutation($id: ID!) { leaveLeaderboard(id: $id) }', { id }, { viewer: member }))
+        .data!.leaveLeaderboard,
+    ).toBe(true);
     expect(codeOf(await testbed.puzzle.graphql(BOARD, { id }, { viewer: member }))).toBe('FORBIDDEN');
     expect(codeOf(await testbed.puzzle.graphql(JOIN, { code: 'no-such-code' }, { viewer: member }))).toBe('NOT_FOUND');
     // The owner leaving deletes the board.
-    expect((await testbed.puzzle.graphql('mutation($id: ID!) { leaveLeaderboard(id: $id) }', { id }, { viewer: owner })).data!.leaveLeaderboard).toBe(true);
+    expect(
+      (await testbed.puzzle.graphql('mutation($id: ID!) { leaveLeaderboard(id: $id) }', { id }, { viewer: owner }))
+        .data!.leaveLeaderboard,
+    ).toBe(true);
     expect((await testbed.puzzle.graphql(BOARD, { id }, { viewer: owner })).data!.leaderboard).toBeNull();
   });
 
   it('refuses members beyond the limit with CONFLICT', async () => {
     const owner = newUser();
-    const { joinCode } = (await testbed.puzzle.graphql(CREATE, { input: { name: 'Tiny', year: 2026 } }, { viewer: owner })).data!.createLeaderboard;
-    for (let joined = 1; joined < 4; joined++) expect((await testbed.puzzle.graphql(JOIN, { code: joinCode }, { viewer: newUser() })).errors).toBeUndefined();
+    const { joinCode } = (
+      await testbed.puzzle.graphql(CREATE, { input: { name: 'Tiny', year: 2026 } }, { viewer: owner })
+    ).data!.createLeaderboard;
+    for (let joined = 1; joined < 4; joined++)
+      expect((await testbed.puzzle.graphql(JOIN, { code: joinCode }, { viewer: newUser() })).errors).toBeUndefined();
     expect(codeOf(await testbed.puzzle.graphql(JOIN, { code: joinCode }, { viewer: newUser() }))).toBe('CONFLICT');
   });
 
@@ -89,11 +118,17 @@ describe('global leaderboard', () => {
     await solveAt(first, day20, 1, '1', '2026-12-20T05:00:10.000Z');
     await solveAt(second, day20, 1, '1', '2026-12-20T05:00:20.000Z');
     await solveAt(first, day20, 2, '2', '2026-12-20T05:00:30.000Z');
-    const board = (await testbed.puzzle.graphql('{ globalLeaderboard(year: 2026, first: 100) { rank user { id } score stars } }')).data!.globalLeaderboard;
+    const board = (
+      await testbed.puzzle.graphql('{ globalLeaderboard(year: 2026, first: 100) { rank user { id } score stars } }')
+    ).data!.globalLeaderboard;
     const entry = (user: Viewer) => board.find((row: any) => row.user.id === user.id);
     expect(entry(first)).toMatchObject({ score: 200, stars: 2 });
     expect(entry(second)).toMatchObject({ score: 99, stars: 1 });
-    expect(board.map((row: any) => row.score)).toEqual([...board.map((row: any) => row.score)].sort((a: number, b: number) => b - a));
-    expect(codeOf(await testbed.puzzle.graphql('{ globalLeaderboard(year: 2026, first: 101) { rank } }'))).toBe('BAD_USER_INPUT');
+    expect(board.map((row: any) => row.score)).toEqual(
+      [...board.map((row: any) => row.score)].sort((a: number, b: number) => b - a),
+    );
+    expect(codeOf(await testbed.puzzle.graphql('{ globalLeaderboard(year: 2026, first: 101) { rank } }'))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });

@@ -10,7 +10,9 @@ describe('unlock time', () => {
 
 describe('cooldown', () => {
   it('is 60 s after each of the first four wrong answers and 300 s from the fifth', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map((wrong) => cooldownSeconds(wrong, DEFAULT_COOLDOWN))).toEqual([0, 60, 60, 60, 60, 300, 300]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((wrong) => cooldownSeconds(wrong, DEFAULT_COOLDOWN))).toEqual([
+      0, 60, 60, 60, 60, 300, 300,
+    ]);
   });
 
   it('counts down from the last wrong answer, rounding up', () => {

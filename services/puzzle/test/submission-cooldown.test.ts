@@ -1,4 +1,11 @@
-import { codeOf, createPuzzle, newUser, startPuzzleTestbed, submit, type PuzzleTestbed } from './support/puzzle-subgraph';
+import {
+  codeOf,
+  createPuzzle,
+  newUser,
+  startPuzzleTestbed,
+  submit,
+  type PuzzleTestbed,
+} from './support/puzzle-subgraph';
 
 let testbed: PuzzleTestbed;
 let puzzleId: string;
@@ -18,7 +25,9 @@ describe('cooldown after wrong answers', () => {
     const blocked = await submit(testbed, user, puzzleId, 1, '777'); // right, but too soon
     expect(codeOf(blocked)).toBe('RATE_LIMITED');
     expect(blocked.errors![0]!.extensions!.retryAfter).toBe(1);
-    const recorded = await testbed.puzzle.sql('select count(*)::int as n from submissions where user_id = $1', [user.id]);
+    const recorded = await testbed.puzzle.sql('select count(*)::int as n from submissions where user_id = $1', [
+      user.id,
+    ]);
     expect(recorded).toEqual([{ n: 1 }]);
     expect(await testbed.puzzle.sql('select 1 from completions where user_id = $1', [user.id])).toEqual([]);
 

@@ -32,7 +32,9 @@ describe('the record-puzzle-unlocks job', () => {
     // Day 2 unlocks a day later; the next run after that records it, and only it.
     const [later] = puzzleJobs(db, createLogger('puzzle', 'silent'), () => new Date('2026-12-02T05:00:00.000Z'));
     await later!.run();
-    const ids = (await testbed.puzzle.sql<{ puzzle_id: string }>('select puzzle_id from puzzle_unlock_events order by unlocked_at')).map((row) => row.puzzle_id);
+    const ids = (
+      await testbed.puzzle.sql<{ puzzle_id: string }>('select puzzle_id from puzzle_unlock_events order by unlocked_at')
+    ).map((row) => row.puzzle_id);
     expect(ids).toEqual([day1, day2]);
   });
 });

@@ -13,7 +13,11 @@ const schema = z.object({
   DEV_KEYS_DIR: z.string().default(path.resolve('.data/keys')),
   SEED_DEMO_DATA: flag(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  LOGIN_LOCKOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Runs the scheduled jobs (purging dead refresh tokens); a replica may opt out. Each run happens once across replicas. */
   JOBS_ENABLED: flag(true),

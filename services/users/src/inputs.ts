@@ -9,7 +9,10 @@ const username = z
   .max(32, 'Username must be 3 to 32 characters')
   .regex(/^[A-Za-z0-9_-]+$/, 'Username may contain only letters, digits, _ and -');
 const email = z.string().trim().max(254, 'Email is too long').pipe(z.email('Email is not a valid address'));
-const password = z.string().min(8, 'Password must be 8 to 128 characters').max(128, 'Password must be 8 to 128 characters');
+const password = z
+  .string()
+  .min(8, 'Password must be 8 to 128 characters')
+  .max(128, 'Password must be 8 to 128 characters');
 
 const registerInput = z.object({ username, email, password });
 const updateMeInput = z.object({
@@ -26,7 +29,8 @@ export const parseRegisterInput = (input: unknown): RegisterInput => parseInput(
 
 export function parseUpdateMeInput(input: Record<string, unknown>): UpdateMeInput {
   const parsed = parseInput(updateMeInput, withoutNulls(input));
-  if (parsed.password && !parsed.currentPassword) throw new BadUserInput('currentPassword', 'Changing the password needs the current password');
+  if (parsed.password && !parsed.currentPassword)
+    throw new BadUserInput('currentPassword', 'Changing the password needs the current password');
   return parsed;
 }
 

@@ -22,7 +22,10 @@ export function usersJobs(db: Kysely<Database>, logger: Logger): ScheduledJob[] 
         const loginThrottles = await deleteExpiredLoginThrottles(db, now);
         // The authority feed only matters while an access token issued before a change can be alive.
         const authorityChanges = await deleteAuthorityChangesBefore(db, new Date(now.getTime() - DEAD_TOKEN_GRACE_MS));
-        logger.info({ refreshTokens, loginThrottles, authorityChanges }, 'purged dead refresh tokens, expired login throttles and old authority changes');
+        logger.info(
+          { refreshTokens, loginThrottles, authorityChanges },
+          'purged dead refresh tokens, expired login throttles and old authority changes',
+        );
       },
     },
   ];

@@ -11,7 +11,10 @@ export interface LoginThrottle {
   recordSuccess(username: string): Promise<void>;
 }
 
-export function createLoginThrottle(pool: pg.Pool, { maxFailures, lockoutSeconds }: { maxFailures: number; lockoutSeconds: number }): LoginThrottle {
+export function createLoginThrottle(
+  pool: pg.Pool,
+  { maxFailures, lockoutSeconds }: { maxFailures: number; lockoutSeconds: number },
+): LoginThrottle {
   const limiter = new RateLimiterPostgres({
     storeClient: pool,
     storeType: 'pool',
@@ -26,7 +29,8 @@ export function createLoginThrottle(pool: pg.Pool, { maxFailures, lockoutSeconds
   return {
     async assertAllowed(username) {
       const state = await limiter.get(keyOf(username));
-      if (state && state.consumedPoints >= maxFailures) throw new RateLimited(state.msBeforeNext / 1000, 'Too many failed logins; try again later');
+      if (state && state.consumedPoints >= maxFailures)
+        throw new RateLimited(state.msBeforeNext / 1000, 'Too many failed logins; try again later');
     },
     async recordFailure(username) {
       try {

@@ -18,7 +18,12 @@ async function main(): Promise<void> {
     if (created.length) logger.info({ users: created }, 'created demo accounts');
   }
   const scheduler = config.JOBS_ENABLED
-    ? createScheduler({ connectionString: config.DATABASE_URL, jobs: usersJobs(setupDb, logger), logger, name: 'users' })
+    ? createScheduler({
+        connectionString: config.DATABASE_URL,
+        jobs: usersJobs(setupDb, logger),
+        logger,
+        name: 'users',
+      })
     : undefined;
   await scheduler?.start();
   const signingKey = config.JWT_PRIVATE_KEY

@@ -5,7 +5,13 @@ import type pg from 'pg';
 import type { LogEvent } from 'kysely';
 import { isDatabaseReachable } from '@supergraph/db';
 import { publicJwks, type ClaimsVerifier } from '@supergraph/auth';
-import { createServiceDatabase, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import {
+  createServiceDatabase,
+  createSubgraphServer,
+  loadSchemaFile,
+  type Logger,
+  type SubgraphServer,
+} from '@supergraph/subgraph';
 import type { Database } from './db/schema';
 import { createLoaders } from './loaders';
 import { createLoginThrottle } from './login-throttle';
@@ -42,7 +48,13 @@ export function createUsersServer(options: UsersServerOptions): SubgraphServer {
     production: options.production,
     ...(options.slowOperationMs !== undefined && { slowOperationMs: options.slowOperationMs }),
     metrics,
-    createContext: (request) => ({ ...request, db, sessions: options.sessions, loginThrottle, loaders: createLoaders(db) }),
+    createContext: (request) => ({
+      ...request,
+      db,
+      sessions: options.sessions,
+      loginThrottle,
+      loaders: createLoaders(db),
+    }),
     isReady: () => isDatabaseReachable(db),
     routes(app) {
       app.get('/.well-known/jwks.json', (_req, res) => {

@@ -27,7 +27,12 @@ export interface AuthPayload {
 
 const hashRefreshToken = (refreshToken: string) => createHash('sha256').update(refreshToken).digest('hex');
 
-async function issue(db: Kysely<Database>, settings: SessionSettings, user: UserRow, familyId: string): Promise<AuthPayload> {
+async function issue(
+  db: Kysely<Database>,
+  settings: SessionSettings,
+  user: UserRow,
+  familyId: string,
+): Promise<AuthPayload> {
   const refreshToken = randomBytes(32).toString('base64url');
   await insertRefreshToken(db, {
     userId: user.id,
@@ -43,7 +48,11 @@ export function startSession(db: Kysely<Database>, settings: SessionSettings, us
   return issue(db, settings, user, randomUUID());
 }
 
-export async function refreshSession(db: Kysely<Database>, settings: SessionSettings, refreshToken: string): Promise<AuthPayload> {
+export async function refreshSession(
+  db: Kysely<Database>,
+  settings: SessionSettings,
+  refreshToken: string,
+): Promise<AuthPayload> {
   const outcome = await useRefreshToken(db, hashRefreshToken(refreshToken));
   if (outcome.kind === 'reused') {
     await revokeRefreshTokenFamily(db, outcome.familyId);

@@ -13,15 +13,23 @@ describe('roles and account deletion', () => {
   it('only an admin can change roles', async () => {
     const yara = await register(users, 'yara');
     const zed = await register(users, 'zed');
-    expect(codeOf(await users.graphql(SET_ROLE, { id: zed.viewer.id, role: 'ADMIN' }, { viewer: yara.viewer }))).toBe('FORBIDDEN');
+    expect(codeOf(await users.graphql(SET_ROLE, { id: zed.viewer.id, role: 'ADMIN' }, { viewer: yara.viewer }))).toBe(
+      'FORBIDDEN',
+    );
     expect(codeOf(await users.graphql(SET_ROLE, { id: zed.viewer.id, role: 'ADMIN' }))).toBe('UNAUTHENTICATED');
     const admin = { id: yara.viewer.id, role: 'ADMIN' as const };
     // Claims that say ADMIN are not enough: users goes by the role its database holds.
-    expect(codeOf(await users.graphql(SET_ROLE, { id: zed.viewer.id, role: 'ADMIN' }, { viewer: admin }))).toBe('FORBIDDEN');
+    expect(codeOf(await users.graphql(SET_ROLE, { id: zed.viewer.id, role: 'ADMIN' }, { viewer: admin }))).toBe(
+      'FORBIDDEN',
+    );
     await users.sql("update users set role = 'ADMIN' where id = $1", [yara.viewer.id]);
     const promoted = await users.graphql(SET_ROLE, { id: zed.viewer.id, role: 'ADMIN' }, { viewer: admin });
     expect(promoted.data!.setUserRole).toEqual({ username: 'zed', role: 'ADMIN' });
-    expect(codeOf(await users.graphql(SET_ROLE, { id: '00000000-0000-4000-8000-000000000000', role: 'USER' }, { viewer: admin }))).toBe('NOT_FOUND');
+    expect(
+      codeOf(
+        await users.graphql(SET_ROLE, { id: '00000000-0000-4000-8000-000000000000', role: 'USER' }, { viewer: admin }),
+      ),
+    ).toBe('NOT_FOUND');
   });
 
   it('a user may delete their own account but not someone else’s; an admin may delete any', async () => {
@@ -31,11 +39,19 @@ describe('roles and account deletion', () => {
     expect(codeOf(await users.graphql(DELETE, { id: ben.viewer.id }, { viewer: ann.viewer }))).toBe('FORBIDDEN');
     expect((await users.graphql(DELETE, { id: ann.viewer.id }, { viewer: ann.viewer })).data!.deleteUser).toBe(true);
     await users.sql("update users set role = 'ADMIN' where id = $1", [cat.viewer.id]);
-    expect((await users.graphql(DELETE, { id: ben.viewer.id }, { viewer: { id: cat.viewer.id, role: 'ADMIN' } })).data!.deleteUser).toBe(true);
-    const gone = await users.graphql('query($a: ID!, $b: ID!) { a: user(id: $a) { id } b: user(id: $b) { id } }', { a: ann.viewer.id, b: ben.viewer.id });
+    expect(
+      (await users.graphql(DELETE, { id: ben.viewer.id }, { viewer: { id: cat.viewer.id, role: 'ADMIN' } })).data!
+        .deleteUser,
+    ).toBe(true);
+    const gone = await users.graphql('query($a: ID!, $b: ID!) { a: user(id: $a) { id } b: user(id: $b) { id } }', {
+      a: ann.viewer.id,
+      b: ben.viewer.id,
+    });
     expect(gone.data).toEqual({ a: null, b: null });
     // Their sessions went with them.
-    const refresh = await users.graphql('mutation($t: String!) { refreshToken(token: $t) { accessToken } }', { t: ann.refreshToken });
+    const refresh = await users.graphql('mutation($t: String!) { refreshToken(token: $t) { accessToken } }', {
+      t: ann.refreshToken,
+    });
     expect(codeOf(refresh)).toBe('UNAUTHENTICATED');
   });
 
@@ -67,7 +83,9 @@ describe('roles and account deletion', () => {
     await users.graphql(SET_ROLE, { id: dee.viewer.id, role: 'ADMIN' }, { viewer: rootViewer });
     await users.graphql(DELETE, { id: eve.viewer.id }, { viewer: rootViewer });
 
-    const refresh = await users.graphql('mutation($t: String!) { refreshToken(token: $t) { accessToken } }', { t: dee.refreshToken });
+    const refresh = await users.graphql('mutation($t: String!) { refreshToken(token: $t) { accessToken } }', {
+      t: dee.refreshToken,
+    });
     expect(codeOf(refresh)).toBe('UNAUTHENTICATED');
     const FEED = 'query($since: DateTime!) { _authorityChanges(since: $since) { userId role deleted } }';
     const since = new Date(Date.now() - 60_000).toISOString();

@@ -3,7 +3,13 @@
 // otherwise.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { CLAIMS_HEADER, createLocalKeySet, requestDigest, signForwardedClaims, createClaimsTrust } from '@supergraph/auth';
+import {
+  CLAIMS_HEADER,
+  createLocalKeySet,
+  requestDigest,
+  signForwardedClaims,
+  createClaimsTrust,
+} from '@supergraph/auth';
 import { createPool } from '@supergraph/db';
 import { createLogger, type SubgraphServer } from '@supergraph/subgraph';
 import { startSubgraphHarness, testKeys, testRedisUrl, type SubgraphHarness } from '@supergraph/testing';
@@ -42,9 +48,17 @@ withRedis('claims replay memory shared through Redis', () => {
 
   it('refuses at one replica a header the other already accepted', async () => {
     const query = '{ users(first: 1) { totalCount } }';
-    const claims = signForwardedClaims(testKeys('gateway'), { audience: 'users', viewer: null, digest: requestDigest(query, undefined) });
+    const claims = signForwardedClaims(testKeys('gateway'), {
+      audience: 'users',
+      viewer: null,
+      digest: requestDigest(query, undefined),
+    });
     const send = (url: string) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims }, body: JSON.stringify({ query }) });
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims },
+        body: JSON.stringify({ query }),
+      });
     expect((await send(first.url)).status).toBe(200);
     const replay = await send(secondUrl);
     expect(replay.status).toBe(401);

@@ -5,7 +5,13 @@ const base = { DATABASE_URL: 'postgres://localhost/users' };
 describe('users configuration', () => {
   it('runs in development with defaults', () => {
     const config = loadConfig(base);
-    expect(config).toMatchObject({ PORT: 4001, production: false, LOGIN_MAX_FAILURES: 5, SEED_DEMO_DATA: false, SLOW_OPERATION_MS: 1000 });
+    expect(config).toMatchObject({
+      PORT: 4001,
+      production: false,
+      LOGIN_MAX_FAILURES: 5,
+      SEED_DEMO_DATA: false,
+      SLOW_OPERATION_MS: 1000,
+    });
     expect(config.GATEWAY_JWKS_URL).toBe('http://localhost:4000/.well-known/jwks.json');
     expect(loadConfig({ ...base, SLOW_OPERATION_MS: '250' }).SLOW_OPERATION_MS).toBe(250);
     expect(() => loadConfig({ ...base, SLOW_OPERATION_MS: 'soon' })).toThrow(/SLOW_OPERATION_MS/);

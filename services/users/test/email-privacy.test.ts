@@ -31,7 +31,9 @@ describe('User.email', () => {
 
   it('stays private in lists and lookups by username', async () => {
     await register(users, 'noor');
-    const list = await users.graphql('{ users(first: 100) { edges { node { username email } } } }', undefined, { viewer: null });
+    const list = await users.graphql('{ users(first: 100) { edges { node { username email } } } }', undefined, {
+      viewer: null,
+    });
     expect(list.data!.users.edges.every((edge: any) => edge.node.email === null)).toBe(true);
     const byName = await users.graphql('{ userByUsername(username: "NOOR") { username email } }');
     expect(byName.data!.userByUsername).toEqual({ username: 'noor', email: null });

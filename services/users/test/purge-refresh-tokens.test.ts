@@ -27,7 +27,11 @@ async function refresh(token: string): Promise<string> {
 }
 
 /** Moves a user's tokens' timestamp `column` back in time, for those where it is set. */
-async function backdate(username: string, column: 'used_at' | 'revoked_at' | 'expires_at', interval: string): Promise<void> {
+async function backdate(
+  username: string,
+  column: 'used_at' | 'revoked_at' | 'expires_at',
+  interval: string,
+): Promise<void> {
   await users.sql(
     `update refresh_tokens set ${column} = now() - $2::interval
       where ${column} is not null and user_id = (select id from users where username = $1)`,
@@ -67,8 +71,12 @@ describe('purge-refresh-tokens job', () => {
     await backdate('ruth', 'expires_at', '1 hour');
 
     // A failed login leaves a live throttle counter; a second counter's window ended a second ago.
-    expect(codeOf(await users.graphql(LOGIN, { input: { username: 'lena', password: 'wrong-password' } }))).toBe('UNAUTHENTICATED');
-    await users.sql(`insert into login_throttle (key, points, expire) values ('login:gone', 3, $1)`, [Date.now() - 1_000]);
+    expect(codeOf(await users.graphql(LOGIN, { input: { username: 'lena', password: 'wrong-password' } }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    await users.sql(`insert into login_throttle (key, points, expire) values ('login:gone', 3, $1)`, [
+      Date.now() - 1_000,
+    ]);
     const throttlesBefore = await users.sql<{ key: string }>('select key from login_throttle order by key');
     expect(throttlesBefore).toHaveLength(2);
 

@@ -6,7 +6,8 @@ beforeAll(async () => {
 });
 afterAll(() => users.close());
 
-const REFRESH = 'mutation Refresh($token: String!) { refreshToken(token: $token) { accessToken refreshToken user { username } } }';
+const REFRESH =
+  'mutation Refresh($token: String!) { refreshToken(token: $token) { accessToken refreshToken user { username } } }';
 const LOGOUT = 'mutation Logout($token: String!) { logout(refreshToken: $token) }';
 
 describe('refresh tokens', () => {
@@ -21,7 +22,10 @@ describe('refresh tokens', () => {
 
   it('stores only hashes of refresh tokens', async () => {
     const session = await register(users, 'omar');
-    const rows = await users.sql<{ token_hash: string }>('select token_hash from refresh_tokens where token_hash = $1', [session.refreshToken]);
+    const rows = await users.sql<{ token_hash: string }>(
+      'select token_hash from refresh_tokens where token_hash = $1',
+      [session.refreshToken],
+    );
     expect(rows).toHaveLength(0);
   });
 
@@ -39,14 +43,21 @@ describe('refresh tokens', () => {
 
   it('lets only one of two concurrent refreshes with the same token succeed', async () => {
     const session = await register(users, 'quinn');
-    const results = await Promise.all([users.graphql(REFRESH, { token: session.refreshToken }), users.graphql(REFRESH, { token: session.refreshToken })]);
+    const results = await Promise.all([
+      users.graphql(REFRESH, { token: session.refreshToken }),
+      users.graphql(REFRESH, { token: session.refreshToken }),
+    ]);
     expect(results.filter((result) => !result.errors)).toHaveLength(1);
   });
 
   it('leaves other sessions of the same user alone when one family is revoked', async () => {
     await register(users, 'rosa', 'rosa-password-1');
     const login = async () =>
-      (await users.graphql('mutation { login(input: { username: "rosa", password: "rosa-password-1" }) { refreshToken } }')).data!.login.refreshToken as string;
+      (
+        await users.graphql(
+          'mutation { login(input: { username: "rosa", password: "rosa-password-1" }) { refreshToken } }',
+        )
+      ).data!.login.refreshToken as string;
     const laptop = await login();
     const phone = await login();
     await users.graphql(REFRESH, { token: laptop });

@@ -1,6 +1,14 @@
 import jwt from 'jsonwebtoken';
 import { createPublicKey } from 'node:crypto';
-import { codeOf, LOGIN, REGISTER, register, startUsersSubgraph, TOKEN_AUDIENCE, type UsersSubgraph } from './support/users-subgraph';
+import {
+  codeOf,
+  LOGIN,
+  REGISTER,
+  register,
+  startUsersSubgraph,
+  TOKEN_AUDIENCE,
+  type UsersSubgraph,
+} from './support/users-subgraph';
 
 let users: UsersSubgraph;
 beforeAll(async () => {
@@ -10,7 +18,9 @@ afterAll(() => users.close());
 
 describe('register and login', () => {
   it('registers an account and returns a session whose access token verifies against the published JWKS', async () => {
-    const result = await users.graphql(REGISTER, { input: { username: 'Carol_1', email: 'carol@example.com', password: 'a long password' } });
+    const result = await users.graphql(REGISTER, {
+      input: { username: 'Carol_1', email: 'carol@example.com', password: 'a long password' },
+    });
     expect(result.errors).toBeUndefined();
     const payload = result.data!.register;
     expect(payload.user).toMatchObject({ username: 'Carol_1', role: 'USER' });

@@ -41,7 +41,9 @@ describe('the gateway-only root fields', () => {
 
     const viaGateway = await users.graphql(entities, variables, { viewer: null });
     expect(viaGateway.data!._entities).toEqual([{ username: 'entity_target', email: null }]);
-    expect((await users.graphql('{ _service { sdl } }', undefined, { viewer: null })).data!._service.sdl).toContain('type User');
+    expect((await users.graphql('{ _service { sdl } }', undefined, { viewer: null })).data!._service.sdl).toContain(
+      'type User',
+    );
   });
 });
 

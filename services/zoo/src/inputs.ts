@@ -6,7 +6,10 @@ const description = plainText('Description', 2000);
 
 const createZooInput = z.object({ name: zooName, description: description.nullish() });
 const updateZooInput = z.object({ name: zooName.optional(), description: description.nullable().optional() });
-const zooFilter = z.object({ nameContains: z.string().trim().max(100, 'nameContains is at most 100 characters').optional(), ownerId: id('user id').optional() });
+const zooFilter = z.object({
+  nameContains: z.string().trim().max(100, 'nameContains is at most 100 characters').optional(),
+  ownerId: id('user id').optional(),
+});
 
 export type CreateZooInput = z.infer<typeof createZooInput>;
 export type UpdateZooInput = z.infer<typeof updateZooInput>;

@@ -5,7 +5,14 @@ import type pg from 'pg';
 import type { LogEvent } from 'kysely';
 import type { ClaimsVerifier, ServiceKeys } from '@supergraph/auth';
 import { isDatabaseReachable } from '@supergraph/db';
-import { createSubgraphClient, createServiceDatabase, createSubgraphServer, loadSchemaFile, type Logger, type SubgraphServer } from '@supergraph/subgraph';
+import {
+  createSubgraphClient,
+  createServiceDatabase,
+  createSubgraphServer,
+  loadSchemaFile,
+  type Logger,
+  type SubgraphServer,
+} from '@supergraph/subgraph';
 import type { ZooContext } from './context';
 import type { Database } from './db/schema';
 import { createLoaders } from './loaders';

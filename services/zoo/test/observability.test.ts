@@ -1,7 +1,14 @@
 // What an operator sees of the zoo subgraph on a real database: /metrics counting the operations just run,
 // their database statements and the pool's connections, and logs tied to the gateway's request and trace.
 import { createLogger } from '@supergraph/subgraph';
-import { startStubSubgraph, startSubgraphHarness, testClaimsTrust, testKeys, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
+import {
+  startStubSubgraph,
+  startSubgraphHarness,
+  testClaimsTrust,
+  testKeys,
+  type StubSubgraph,
+  type SubgraphHarness,
+} from '@supergraph/testing';
 import { createZooServer, migrations } from '../src';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -60,12 +67,23 @@ it('shows the operation just run, its database statements and the pool on GET /m
 });
 
 it('logs the request with the trace id and request id the gateway sent', async () => {
-  await zoo.graphql('query ZooList { zoos { totalCount } }', {}, {
-    viewer: null,
-    headers: { traceparent: `00-${TRACE_ID}-00f067aa0ba902b7-01`, 'x-request-id': 'abc-123' },
-  });
+  await zoo.graphql(
+    'query ZooList { zoos { totalCount } }',
+    {},
+    {
+      viewer: null,
+      headers: { traceparent: `00-${TRACE_ID}-00f067aa0ba902b7-01`, 'x-request-id': 'abc-123' },
+    },
+  );
 
   expect(logs).toContainEqual(
-    expect.objectContaining({ service: 'zoo', msg: 'graphql request', operation: 'ZooList', outcome: 'success', requestId: 'abc-123', traceId: TRACE_ID }),
+    expect.objectContaining({
+      service: 'zoo',
+      msg: 'graphql request',
+      operation: 'ZooList',
+      outcome: 'success',
+      requestId: 'abc-123',
+      traceId: TRACE_ID,
+    }),
   );
 });

@@ -10,7 +10,23 @@ afterAll(() => testbed.close());
 const ENTITIES = /* GraphQL */ `
   query Entities($representations: [_Any!]!) {
     _entities(representations: $representations) {
-      ... on User { id zoos(first: 2) { totalCount edges { node { name owner { id } } } pageInfo { hasNextPage } } }
+      ... on User {
+        id
+        zoos(first: 2) {
+          totalCount
+          edges {
+            node {
+              name
+              owner {
+                id
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+          }
+        }
+      }
     }
   }
 `;
@@ -22,7 +38,11 @@ describe('User.zoos', () => {
     for (const name of ['A1', 'A2', 'A3']) await createZoo(testbed.zoo, ann, name);
     await createZoo(testbed.zoo, ben, 'B1');
     const nobody = newUser();
-    const result = await testbed.zoo.graphql(ENTITIES, { representations: [ann, ben, nobody].map(({ id }) => ({ __typename: 'User', id })) }, { viewer: null });
+    const result = await testbed.zoo.graphql(
+      ENTITIES,
+      { representations: [ann, ben, nobody].map(({ id }) => ({ __typename: 'User', id })) },
+      { viewer: null },
+    );
     const [a, b, c] = result.data!._entities;
     expect(a.zoos).toEqual({
       totalCount: 3,
@@ -38,7 +58,11 @@ describe('User.zoos', () => {
     for (const user of users.slice(0, 20)) await createZoo(testbed.zoo, user, `Zoo of ${user.id.slice(0, 8)}`);
     const statementsFor = async (count: number) => {
       testbed.zoo.statements.reset();
-      const result = await testbed.zoo.graphql(ENTITIES, { representations: users.slice(0, count).map(({ id }) => ({ __typename: 'User', id })) }, { viewer: null });
+      const result = await testbed.zoo.graphql(
+        ENTITIES,
+        { representations: users.slice(0, count).map(({ id }) => ({ __typename: 'User', id })) },
+        { viewer: null },
+      );
       expect(result.data!._entities).toHaveLength(count);
       return testbed.zoo.statements.count;
     };

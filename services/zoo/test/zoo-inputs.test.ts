@@ -22,14 +22,22 @@ describe('zoo input rules', () => {
   });
 
   it('accepts exactly 100 characters of name and 2000 of description', async () => {
-    const result = await testbed.zoo.graphql(CREATE_ZOO, { input: { name: 'n'.repeat(100), description: 'd'.repeat(2000) } }, { viewer: newUser() });
+    const result = await testbed.zoo.graphql(
+      CREATE_ZOO,
+      { input: { name: 'n'.repeat(100), description: 'd'.repeat(2000) } },
+      { viewer: newUser() },
+    );
     expect(result.errors).toBeUndefined();
   });
 
   it('rejects an update with a bad name and leaves the zoo as it was', async () => {
     const owner = newUser();
     const zooId = await createZoo(testbed.zoo, owner, 'Keep me');
-    const result = await testbed.zoo.graphql('mutation($id: ID!) { updateZoo(id: $id, input: { name: "" }) { id } }', { id: zooId }, { viewer: owner });
+    const result = await testbed.zoo.graphql(
+      'mutation($id: ID!) { updateZoo(id: $id, input: { name: "" }) { id } }',
+      { id: zooId },
+      { viewer: owner },
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
     expect(await testbed.zoo.sql('select name from zoos where id = $1', [zooId])).toEqual([{ name: 'Keep me' }]);
   });
@@ -47,9 +55,11 @@ describe('zoo input rules', () => {
     await createZoo(testbed.zoo, owner, 'Desert 100%');
     await createZoo(testbed.zoo, newUser(), 'arctic annex');
     const names = async (filter: Record<string, unknown>) =>
-      (await testbed.zoo.graphql('query($f: ZooFilter) { zoos(first: 100, filter: $f) { edges { node { name } } } }', { f: filter })).data!.zoos.edges.map(
-        (edge: any) => edge.node.name,
-      );
+      (
+        await testbed.zoo.graphql('query($f: ZooFilter) { zoos(first: 100, filter: $f) { edges { node { name } } } }', {
+          f: filter,
+        })
+      ).data!.zoos.edges.map((edge: any) => edge.node.name);
     expect(await names({ nameContains: 'ARCTIC' })).toEqual(['Arctic World', 'arctic annex']);
     expect(await names({ nameContains: 'arctic', ownerId: owner.id })).toEqual(['Arctic World']);
     expect(await names({ nameContains: '0%' })).toEqual(['Desert 100%']);

@@ -10,8 +10,16 @@ const PAGE = /* GraphQL */ `
   query Page($after: String, $ownerId: ID) {
     zoos(first: 10, after: $after, filter: { ownerId: $ownerId }) {
       totalCount
-      edges { cursor node { name } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          name
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
@@ -46,7 +54,10 @@ describe('paging through zoos', () => {
     let after: string | null = null;
     let added = false;
     do {
-      const result: any = await testbed.zoo.graphql('query($after: String) { zoos(first: 10, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { after });
+      const result: any = await testbed.zoo.graphql(
+        'query($after: String) { zoos(first: 10, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
       ids.push(...result.data.zoos.edges.map((edge: any) => edge.node.id));
       if (!added) {
         added = true;

@@ -6,7 +6,6 @@ import type { AnimalRow, Database } from './schema';
 
 type Db = Kysely<Database>;
 
-
 export interface AnimalFilter {
   species?: string;
   nameContains?: string;
@@ -47,7 +46,9 @@ export async function findAnimalsPage(db: Db, filter: AnimalFilter, { limit, aft
 }
 
 export async function countAnimals(db: Db, filter: AnimalFilter): Promise<number> {
-  const { count } = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return count;
 }
 
@@ -72,7 +73,13 @@ export async function findAnimalsPageByParent(
     .select(sql<number>`row_number() over (partition by ${parentSql[parent]} order by created_at, id)`.as('rank'))
     .where(parent, 'in', valid);
   if (after) ranked = ranked.where(afterKey(after));
-  const rows = await db.selectFrom(ranked.as('ranked')).selectAll().where('rank', '<=', limit).orderBy('createdAt').orderBy('id').execute();
+  const rows = await db
+    .selectFrom(ranked.as('ranked'))
+    .selectAll()
+    .where('rank', '<=', limit)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
   return rows.map(({ rank: _rank, ...row }) => ({ ...row, parentId: row[parent]! }));
 }
 
@@ -95,7 +102,14 @@ export async function countAnimalsByParent(
 
 export async function insertAnimal(
   db: Db,
-  animal: { name: string; species: string; birthDate: string | null; ownerId: string; zooId: string | null; photoUrl: string | null },
+  animal: {
+    name: string;
+    species: string;
+    birthDate: string | null;
+    ownerId: string;
+    zooId: string | null;
+    photoUrl: string | null;
+  },
 ): Promise<AnimalRow> {
   return db.insertInto('animals').values(animal).returningAll().executeTakeFirstOrThrow();
 }
@@ -121,6 +135,10 @@ export async function deleteAnimalById(db: Db, id: string): Promise<boolean> {
 /** Takes every animal out of a zoo (the zoo was deleted). Returns how many were in it. */
 export async function detachAnimalsFromZoo(db: Db, zooId: string): Promise<number> {
   if (!isUuid(zooId)) return 0;
-  const result = await db.updateTable('animals').set({ zooId: null, updatedAt: new Date() }).where('zooId', '=', zooId).executeTakeFirst();
+  const result = await db
+    .updateTable('animals')
+    .set({ zooId: null, updatedAt: new Date() })
+    .where('zooId', '=', zooId)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

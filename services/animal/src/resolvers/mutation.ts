@@ -33,7 +33,11 @@ export const Mutation = {
     return insertAnimal(context.db, { ...animal, ownerId: viewer.id });
   },
 
-  async updateAnimal(_root: unknown, { id, input }: { id: string; input: Record<string, unknown> }, context: AnimalContext) {
+  async updateAnimal(
+    _root: unknown,
+    { id, input }: { id: string; input: Record<string, unknown> },
+    context: AnimalContext,
+  ) {
     await ownedAnimal(context, id);
     const updated = await updateAnimal(context.db, id, parseUpdateAnimalInput(input));
     if (!updated) throw new NotFound('No such animal');

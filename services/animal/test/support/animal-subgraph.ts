@@ -2,7 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@supergraph/auth';
 import { createLogger } from '@supergraph/subgraph';
-import { startStubSubgraph, startSubgraphHarness, testClaimsTrust, testKeys, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
+import {
+  startStubSubgraph,
+  startSubgraphHarness,
+  testClaimsTrust,
+  testKeys,
+  type StubSubgraph,
+  type SubgraphHarness,
+} from '@supergraph/testing';
 import { createAnimalServer, migrations } from '../../src';
 
 export interface AnimalTestbed {
@@ -52,14 +59,32 @@ export const newUser = (role: Viewer['role'] = 'USER'): Viewer => ({ id: randomU
 
 export const CREATE_ANIMAL = /* GraphQL */ `
   mutation CreateAnimal($input: CreateAnimalInput!) {
-    createAnimal(input: $input) { id name species birthDate photoUrl owner { id } zoo { id } createdAt }
+    createAnimal(input: $input) {
+      id
+      name
+      species
+      birthDate
+      photoUrl
+      owner {
+        id
+      }
+      zoo {
+        id
+      }
+      createdAt
+    }
   }
 `;
 
-export async function createAnimal(animal: SubgraphHarness, owner: Viewer, input: Record<string, unknown>): Promise<string> {
+export async function createAnimal(
+  animal: SubgraphHarness,
+  owner: Viewer,
+  input: Record<string, unknown>,
+): Promise<string> {
   const result = await animal.graphql(CREATE_ANIMAL, { input: { species: 'Lion', ...input } }, { viewer: owner });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!.createAnimal.id;
 }
 
-export const codeOf = (result: { errors?: { extensions?: Record<string, any> }[] }) => result.errors?.[0]?.extensions?.code;
+export const codeOf = (result: { errors?: { extensions?: Record<string, any> }[] }) =>
+  result.errors?.[0]?.extensions?.code;

@@ -19,7 +19,10 @@ export interface GlobalStanding {
   stars: number;
 }
 
-export async function insertLeaderboard(db: Db, board: { name: string; year: number; ownerId: string; joinCode: string }): Promise<LeaderboardRow> {
+export async function insertLeaderboard(
+  db: Db,
+  board: { name: string; year: number; ownerId: string; joinCode: string },
+): Promise<LeaderboardRow> {
   return db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('leaderboards').values(board).returningAll().executeTakeFirstOrThrow();
     await trx.insertInto('leaderboardMembers').values({ leaderboardId: row.id, userId: board.ownerId }).execute();
@@ -50,7 +53,12 @@ export async function isMember(db: Db, leaderboardId: string, userId: string): P
  * Adds a member unless the board already has `maxMembers` (checked under a lock on the board row, so two
  * joins cannot both take the last seat). Returns 'joined', 'already' or 'full'.
  */
-export async function addMember(db: Db, leaderboardId: string, userId: string, maxMembers: number): Promise<'joined' | 'already' | 'full'> {
+export async function addMember(
+  db: Db,
+  leaderboardId: string,
+  userId: string,
+  maxMembers: number,
+): Promise<'joined' | 'already' | 'full'> {
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom('leaderboards').select('id').where('id', '=', leaderboardId).forUpdate().executeTakeFirst();
     if (await isMember(trx, leaderboardId, userId)) return 'already';
@@ -66,7 +74,11 @@ export async function addMember(db: Db, leaderboardId: string, userId: string, m
 }
 
 export async function removeMember(db: Db, leaderboardId: string, userId: string): Promise<boolean> {
-  const result = await db.deleteFrom('leaderboardMembers').where('leaderboardId', '=', leaderboardId).where('userId', '=', userId).executeTakeFirst();
+  const result = await db
+    .deleteFrom('leaderboardMembers')
+    .where('leaderboardId', '=', leaderboardId)
+    .where('userId', '=', userId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 

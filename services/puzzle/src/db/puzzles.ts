@@ -6,7 +6,6 @@ import type { Database, PuzzleRow, PuzzlesTable } from './schema';
 
 type Db = Kysely<Database>;
 
-
 export type NewPuzzle = Omit<PuzzlesTable, 'id' | 'createdAt' | 'updatedAt'>;
 
 export async function findPuzzlesByIds(db: Db, ids: readonly string[]): Promise<PuzzleRow[]> {
@@ -27,14 +26,20 @@ export async function insertPuzzle(db: Db, puzzle: NewPuzzle): Promise<PuzzleRow
   try {
     return await db.insertInto('puzzles').values(puzzle).returningAll().executeTakeFirstOrThrow();
   } catch (error) {
-    if (isUniqueViolation(error, 'puzzles_year_day_key')) throw new Conflict(`There is already a puzzle for day ${puzzle.day} of ${puzzle.year}`, 'day');
+    if (isUniqueViolation(error, 'puzzles_year_day_key'))
+      throw new Conflict(`There is already a puzzle for day ${puzzle.day} of ${puzzle.year}`, 'day');
     throw error;
   }
 }
 
 export async function updatePuzzle(db: Db, id: string, changes: Partial<NewPuzzle>): Promise<PuzzleRow | undefined> {
   if (!isUuid(id)) return undefined;
-  return db.updateTable('puzzles').set({ ...changes, updatedAt: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
+  return db
+    .updateTable('puzzles')
+    .set({ ...changes, updatedAt: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function deletePuzzleById(db: Db, id: string): Promise<boolean> {

@@ -15,12 +15,22 @@ export async function lockSubmissionsFor(trx: Db, userId: string, puzzleId: stri
 }
 
 export async function findCompletedParts(db: Db, userId: string, puzzleId: string): Promise<number[]> {
-  const rows = await db.selectFrom('completions').select('part').where('userId', '=', userId).where('puzzleId', '=', puzzleId).execute();
+  const rows = await db
+    .selectFrom('completions')
+    .select('part')
+    .where('userId', '=', userId)
+    .where('puzzleId', '=', puzzleId)
+    .execute();
   return rows.map((row) => row.part);
 }
 
 /** How many wrong answers the user gave for this part, and when the last one was. */
-export async function findWrongAnswers(db: Db, userId: string, puzzleId: string, part: number): Promise<{ count: number; lastAt: Date | null }> {
+export async function findWrongAnswers(
+  db: Db,
+  userId: string,
+  puzzleId: string,
+  part: number,
+): Promise<{ count: number; lastAt: Date | null }> {
   const row = await db
     .selectFrom('submissions')
     .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('submittedAt').as('lastAt')])
@@ -34,19 +44,34 @@ export async function findWrongAnswers(db: Db, userId: string, puzzleId: string,
 
 export async function insertSubmission(
   db: Db,
-  submission: { userId: string; puzzleId: string; part: number; answerHash: string; verdict: string; submittedAt: Date },
+  submission: {
+    userId: string;
+    puzzleId: string;
+    part: number;
+    answerHash: string;
+    verdict: string;
+    submittedAt: Date;
+  },
 ): Promise<void> {
   await db.insertInto('submissions').values(submission).execute();
 }
 
 /** Records a star; returns false when the user already had it (the primary key decides, not a read). */
 export async function insertCompletion(db: Db, completion: CompletionRow): Promise<boolean> {
-  const result = await db.insertInto('completions').values(completion).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  const result = await db
+    .insertInto('completions')
+    .values(completion)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /** Stars per puzzle for one user. */
-export async function countStarsByPuzzle(db: Db, userId: string, puzzleIds: readonly string[]): Promise<Map<string, number>> {
+export async function countStarsByPuzzle(
+  db: Db,
+  userId: string,
+  puzzleIds: readonly string[],
+): Promise<Map<string, number>> {
   if (puzzleIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('completions')
@@ -59,7 +84,11 @@ export async function countStarsByPuzzle(db: Db, userId: string, puzzleIds: read
 }
 
 /** Solvers of one part, per puzzle. */
-export async function countSolversByPuzzle(db: Db, part: number, puzzleIds: readonly string[]): Promise<Map<string, number>> {
+export async function countSolversByPuzzle(
+  db: Db,
+  part: number,
+  puzzleIds: readonly string[],
+): Promise<Map<string, number>> {
   if (puzzleIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('completions')
@@ -72,7 +101,11 @@ export async function countSolversByPuzzle(db: Db, part: number, puzzleIds: read
 }
 
 /** Every completion of the given users in one event year, oldest first. */
-export async function findCompletionsByUsers(db: Db, year: number, userIds: readonly string[]): Promise<CompletionRow[]> {
+export async function findCompletionsByUsers(
+  db: Db,
+  year: number,
+  userIds: readonly string[],
+): Promise<CompletionRow[]> {
   if (userIds.length === 0) return [];
   return db
     .selectFrom('completions')

@@ -2,10 +2,28 @@ import { randomBytes } from 'node:crypto';
 import { BadUserInput, Conflict, Forbidden, NotFound, RateLimited } from '@supergraph/errors';
 import type { PuzzleContext } from '../context';
 import { requireAdmin, requireViewer } from '@supergraph/auth';
-import { addMember, deleteLeaderboard, findLeaderboardById, findLeaderboardByJoinCode, insertLeaderboard, removeMember } from '../db/leaderboards';
+import {
+  addMember,
+  deleteLeaderboard,
+  findLeaderboardById,
+  findLeaderboardByJoinCode,
+  insertLeaderboard,
+  removeMember,
+} from '../db/leaderboards';
 import { deletePuzzleById, findPuzzlesByIds, insertPuzzle, updatePuzzle, type NewPuzzle } from '../db/puzzles';
-import { findCompletedParts, findWrongAnswers, insertCompletion, insertSubmission, lockSubmissionsFor } from '../db/submissions';
-import { parseCreateLeaderboardInput, parseCreatePuzzleInput, parseSubmitAnswerInput, parseUpdatePuzzleInput } from '../inputs';
+import {
+  findCompletedParts,
+  findWrongAnswers,
+  insertCompletion,
+  insertSubmission,
+  lockSubmissionsFor,
+} from '../db/submissions';
+import {
+  parseCreateLeaderboardInput,
+  parseCreatePuzzleInput,
+  parseSubmitAnswerInput,
+  parseUpdatePuzzleInput,
+} from '../inputs';
 import { cooldownSeconds, defaultUnlocksAt, secondsUntilJudged } from '../rules';
 
 export const Mutation = {
@@ -20,8 +38,17 @@ export const Mutation = {
     if (!puzzle) throw new NotFound('No such puzzle');
     const now = context.now();
     if (now < puzzle.unlocksAt) throw new Forbidden('This puzzle has not unlocked yet');
-    const stored = part === 1 ? { hash: puzzle.answer1Hash, sealed: puzzle.answer1Sealed } : { hash: puzzle.answer2Hash, sealed: puzzle.answer2Sealed };
-    const submission = { userId: viewer.id, puzzleId, part, answerHash: context.answers.hashOf(puzzle.answerSalt, part, answer), submittedAt: now };
+    const stored =
+      part === 1
+        ? { hash: puzzle.answer1Hash, sealed: puzzle.answer1Sealed }
+        : { hash: puzzle.answer2Hash, sealed: puzzle.answer2Sealed };
+    const submission = {
+      userId: viewer.id,
+      puzzleId,
+      part,
+      answerHash: context.answers.hashOf(puzzle.answerSalt, part, answer),
+      submittedAt: now,
+    };
 
     return context.db.transaction().execute(async (trx) => {
       await lockSubmissionsFor(trx, viewer.id, puzzleId, part);
@@ -40,16 +67,31 @@ export const Mutation = {
       await insertSubmission(trx, { ...submission, verdict });
       if (verdict === 'CORRECT') {
         const earned = await insertCompletion(trx, { userId: viewer.id, puzzleId, part, completedAt: now });
-        return { correct: true, verdict: earned ? 'CORRECT' : 'ALREADY_SOLVED', starsEarned: earned ? 1 : 0, retryAfterSeconds: null };
+        return {
+          correct: true,
+          verdict: earned ? 'CORRECT' : 'ALREADY_SOLVED',
+          starsEarned: earned ? 1 : 0,
+          retryAfterSeconds: null,
+        };
       }
-      return { correct: false, verdict, starsEarned: 0, retryAfterSeconds: cooldownSeconds(wrong.count + 1, context.settings.cooldown) };
+      return {
+        correct: false,
+        verdict,
+        starsEarned: 0,
+        retryAfterSeconds: cooldownSeconds(wrong.count + 1, context.settings.cooldown),
+      };
     });
   },
 
   async createLeaderboard(_root: unknown, { input }: { input: unknown }, context: PuzzleContext) {
     const viewer = requireViewer(context);
     const { name, year } = parseCreateLeaderboardInput(input);
-    return insertLeaderboard(context.db, { name, year, ownerId: viewer.id, joinCode: randomBytes(12).toString('base64url') });
+    return insertLeaderboard(context.db, {
+      name,
+      year,
+      ownerId: viewer.id,
+      joinCode: randomBytes(12).toString('base64url'),
+    });
   },
 
   async joinLeaderboard(_root: unknown, { joinCode }: { joinCode: string }, context: PuzzleContext) {
@@ -68,7 +110,8 @@ export const Mutation = {
     const board = await findLeaderboardById(context.db, id);
     if (!board) throw new NotFound('No such leaderboard');
     if (board.ownerId === viewer.id) return deleteLeaderboard(context.db, board.id);
-    if (!(await removeMember(context.db, board.id, viewer.id))) throw new NotFound('You are not a member of this leaderboard');
+    if (!(await removeMember(context.db, board.id, viewer.id)))
+      throw new NotFound('You are not a member of this leaderboard');
     return true;
   },
 
@@ -89,7 +132,11 @@ export const Mutation = {
     });
   },
 
-  async updatePuzzle(_root: unknown, { id, input }: { id: string; input: Record<string, unknown> }, context: PuzzleContext) {
+  async updatePuzzle(
+    _root: unknown,
+    { id, input }: { id: string; input: Record<string, unknown> },
+    context: PuzzleContext,
+  ) {
     requireAdmin(context);
     const { answerPart1, answerPart2, ...changes } = parseUpdatePuzzleInput(input);
     const [existing] = await findPuzzlesByIds(context.db, [id]);

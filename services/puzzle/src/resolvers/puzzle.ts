@@ -12,14 +12,19 @@ export const Puzzle = {
     return context.loaders.puzzleById.load(reference.id);
   },
   unlocked: (puzzle: PuzzleRow, _args: unknown, context: PuzzleContext) => isUnlocked(puzzle, context),
-  description: (puzzle: PuzzleRow, _args: unknown, context: PuzzleContext) => (isUnlocked(puzzle, context) ? puzzle.description : null),
-  input: (puzzle: PuzzleRow, _args: unknown, context: PuzzleContext) => (isUnlocked(puzzle, context) ? puzzle.input : null),
-  myStars: (puzzle: PuzzleRow, _args: unknown, context: PuzzleContext) => (context.viewer ? context.loaders.viewerStars.load(puzzle.id) : null),
-  solvers: (puzzle: PuzzleRow, args: { part: unknown }, context: PuzzleContext) => context.loaders.solvers.load(`${parsePart(args.part)}:${puzzle.id}`),
+  description: (puzzle: PuzzleRow, _args: unknown, context: PuzzleContext) =>
+    isUnlocked(puzzle, context) ? puzzle.description : null,
+  input: (puzzle: PuzzleRow, _args: unknown, context: PuzzleContext) =>
+    isUnlocked(puzzle, context) ? puzzle.input : null,
+  myStars: (puzzle: PuzzleRow, _args: unknown, context: PuzzleContext) =>
+    context.viewer ? context.loaders.viewerStars.load(puzzle.id) : null,
+  solvers: (puzzle: PuzzleRow, args: { part: unknown }, context: PuzzleContext) =>
+    context.loaders.solvers.load(`${parsePart(args.part)}:${puzzle.id}`),
 };
 
 export const Completion = {
-  puzzle: (completion: CompletionRow, _args: unknown, context: PuzzleContext) => context.loaders.puzzleById.load(completion.puzzleId),
+  puzzle: (completion: CompletionRow, _args: unknown, context: PuzzleContext) =>
+    context.loaders.puzzleById.load(completion.puzzleId),
 };
 
 export const User = {
@@ -36,7 +41,8 @@ export const User = {
 
 export const Leaderboard = {
   owner: (board: LeaderboardRow) => userRef(board.ownerId),
-  joinCode: (board: LeaderboardRow, _args: unknown, context: PuzzleContext) => (context.viewer?.id === board.ownerId ? board.joinCode : null),
+  joinCode: (board: LeaderboardRow, _args: unknown, context: PuzzleContext) =>
+    context.viewer?.id === board.ownerId ? board.joinCode : null,
   async members(board: LeaderboardRow, _args: unknown, context: PuzzleContext) {
     const standings = await findStandings(context.db, board.id, board.year);
     return standings.map(({ userId, ...standing }) => ({ ...standing, user: userRef(userId) }));

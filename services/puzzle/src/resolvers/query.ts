@@ -16,7 +16,8 @@ export const Query = {
     const viewer = requireViewer(context);
     const board = await findLeaderboardById(context.db, id);
     if (!board) return null;
-    if (viewer.role !== 'ADMIN' && !(await isMember(context.db, board.id, viewer.id))) throw new Forbidden('Only members can see this leaderboard');
+    if (viewer.role !== 'ADMIN' && !(await isMember(context.db, board.id, viewer.id)))
+      throw new Forbidden('Only members can see this leaderboard');
     return board;
   },
   async globalLeaderboard(_root: unknown, args: { year: unknown; first?: unknown }, { db }: PuzzleContext) {

@@ -44,13 +44,25 @@ export const newUser = (): Viewer => ({ id: randomUUID(), role: 'USER' });
 
 export const CREATE_PUZZLE = /* GraphQL */ `
   mutation CreatePuzzle($input: CreatePuzzleInput!) {
-    createPuzzle(input: $input) { id year day title unlocksAt unlocked }
+    createPuzzle(input: $input) {
+      id
+      year
+      day
+      title
+      unlocksAt
+      unlocked
+    }
   }
 `;
 
 export const SUBMIT = /* GraphQL */ `
   mutation Submit($input: SubmitAnswerInput!) {
-    submitAnswer(input: $input) { correct verdict starsEarned retryAfterSeconds }
+    submitAnswer(input: $input) {
+      correct
+      verdict
+      starsEarned
+      retryAfterSeconds
+    }
   }
 `;
 
@@ -76,4 +88,5 @@ export async function submit(testbed: PuzzleTestbed, viewer: Viewer, puzzleId: s
   return testbed.puzzle.graphql(SUBMIT, { input: { puzzleId, part, answer } }, { viewer });
 }
 
-export const codeOf = (result: { errors?: { extensions?: Record<string, any> }[] }) => result.errors?.[0]?.extensions?.code;
+export const codeOf = (result: { errors?: { extensions?: Record<string, any> }[] }) =>
+  result.errors?.[0]?.extensions?.code;

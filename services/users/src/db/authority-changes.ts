@@ -5,7 +5,10 @@ import type { AuthorityChangeRow, Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function insertAuthorityChange(db: Db, change: { userId: string; role: Role | null; deleted: boolean }): Promise<void> {
+export async function insertAuthorityChange(
+  db: Db,
+  change: { userId: string; role: Role | null; deleted: boolean },
+): Promise<void> {
   await db.insertInto('authorityChanges').values(change).execute();
 }
 

@@ -13,9 +13,7 @@ export async function insertRefreshToken(
 }
 
 export type RotationOutcome =
-  | { kind: 'rotated'; userId: string; familyId: string }
-  | { kind: 'reused'; familyId: string }
-  | { kind: 'invalid' };
+  { kind: 'rotated'; userId: string; familyId: string } | { kind: 'reused'; familyId: string } | { kind: 'invalid' };
 
 /**
  * Marks the token used, atomically: of two concurrent uses only one rotates. A token that was already used
@@ -60,14 +58,20 @@ export async function revokeRefreshTokenFamilyOf(db: Db, tokenHash: string): Pro
     .where('revokedAt', 'is', null)
     .where('usedAt', 'is', null)
     .where('expiresAt', '>', sql<Date>`now()`)
-    .where('familyId', '=', (eb) => eb.selectFrom('refreshTokens').select('familyId').where('tokenHash', '=', tokenHash))
+    .where('familyId', '=', (eb) =>
+      eb.selectFrom('refreshTokens').select('familyId').where('tokenHash', '=', tokenHash),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
 /** Signs a user out everywhere (e.g. after a password change), except the family given. */
 export async function revokeUserRefreshTokens(db: Db, userId: string, exceptFamilyId?: string): Promise<void> {
-  let query = db.updateTable('refreshTokens').set({ revokedAt: sql`now()` }).where('userId', '=', userId).where('revokedAt', 'is', null);
+  let query = db
+    .updateTable('refreshTokens')
+    .set({ revokedAt: sql`now()` })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null);
   if (exceptFamilyId) query = query.where('familyId', '!=', exceptFamilyId);
   await query.execute();
 }

@@ -7,7 +7,6 @@ import type { Database, UserRow } from './schema';
 
 type Db = Kysely<Database>;
 
-
 function conflictFor(error: unknown): unknown {
   if (isUniqueViolation(error, 'users_username_key')) return new Conflict('That username is taken', 'username');
   if (isUniqueViolation(error, 'users_email_key')) return new Conflict('That email is already registered', 'email');
@@ -44,7 +43,11 @@ export async function insertUserIfAbsent(
   db: Db,
   user: { username: string; email: string; passwordHash: string; role: Role },
 ): Promise<boolean> {
-  const result = await db.insertInto('users').values(user).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  const result = await db
+    .insertInto('users')
+    .values(user)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
@@ -67,7 +70,12 @@ export async function updateUser(
 
 export async function updateUserRole(db: Db, id: string, role: Role): Promise<UserRow | undefined> {
   if (!isUuid(id)) return undefined;
-  return db.updateTable('users').set({ role, updatedAt: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
+  return db
+    .updateTable('users')
+    .set({ role, updatedAt: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function deleteUserById(db: Db, id: string): Promise<boolean> {
@@ -87,6 +95,9 @@ export async function findUsersPage(
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const { count } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(count);
 }

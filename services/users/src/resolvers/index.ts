@@ -5,4 +5,9 @@ import { Mutation } from './mutation';
 import { Query } from './query';
 import { User } from './user';
 
-export const resolvers = { DateTime: scalars.DateTime, Query, Mutation, User } as unknown as GraphQLResolverMap<UsersContext>;
+export const resolvers = {
+  DateTime: scalars.DateTime,
+  Query,
+  Mutation,
+  User,
+} as unknown as GraphQLResolverMap<UsersContext>;

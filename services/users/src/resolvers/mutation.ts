@@ -3,7 +3,14 @@ import type { UsersContext } from '../context';
 import { currentViewer, requireCurrentAdmin, requireCurrentSelfOrAdmin } from '../authority';
 import { insertAuthorityChange } from '../db/authority-changes';
 import { revokeUserRefreshTokens } from '../db/refresh-tokens';
-import { deleteUserById, findUserByUsername, findUsersByIds, insertUser, updateUser, updateUserRole } from '../db/users';
+import {
+  deleteUserById,
+  findUserByUsername,
+  findUsersByIds,
+  insertUser,
+  updateUser,
+  updateUserRole,
+} from '../db/users';
 import { parseRegisterInput, parseRole, parseUpdateMeInput } from '../inputs';
 import { hashPassword, verifyPassword } from '../passwords';
 import { endSession, refreshSession, startSession } from '../sessions';

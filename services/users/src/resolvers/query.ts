@@ -16,7 +16,10 @@ export const Query = {
   },
   async users(_root: unknown, args: PageArgs, { db }: UsersContext) {
     const page = parseCreatedAtPage(args);
-    const [rows, totalCount] = await Promise.all([findUsersPage(db, { limit: page.first + 1, after: page.after }), countUsers(db)]);
+    const [rows, totalCount] = await Promise.all([
+      findUsersPage(db, { limit: page.first + 1, after: page.after }),
+      countUsers(db),
+    ]);
     return toConnection(rows, page, totalCount, createdAtCursor);
   },
   /** @inaccessible in the supergraph; the gateway calls it directly with its own signed claims. */

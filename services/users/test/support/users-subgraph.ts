@@ -32,13 +32,29 @@ export async function startUsersSubgraph(overrides: { maxFailures?: number } = {
 
 export const REGISTER = /* GraphQL */ `
   mutation Register($input: RegisterInput!) {
-    register(input: $input) { accessToken refreshToken expiresIn user { id username role } }
+    register(input: $input) {
+      accessToken
+      refreshToken
+      expiresIn
+      user {
+        id
+        username
+        role
+      }
+    }
   }
 `;
 
 export const LOGIN = /* GraphQL */ `
   mutation Login($input: LoginInput!) {
-    login(input: $input) { accessToken refreshToken user { id username } }
+    login(input: $input) {
+      accessToken
+      refreshToken
+      user {
+        id
+        username
+      }
+    }
   }
 `;
 
@@ -48,11 +64,19 @@ export interface Registered {
   refreshToken: string;
 }
 
-export async function register(subgraph: Pick<UsersSubgraph, 'graphql'>, username: string, password = 'correct horse battery'): Promise<Registered> {
+export async function register(
+  subgraph: Pick<UsersSubgraph, 'graphql'>,
+  username: string,
+  password = 'correct horse battery',
+): Promise<Registered> {
   const result = await subgraph.graphql(REGISTER, { input: { username, email: `${username}@example.com`, password } });
   if (result.errors) throw new Error(`register ${username} failed: ${JSON.stringify(result.errors)}`);
   const payload = result.data!.register;
-  return { viewer: { id: payload.user.id, role: payload.user.role }, accessToken: payload.accessToken, refreshToken: payload.refreshToken };
+  return {
+    viewer: { id: payload.user.id, role: payload.user.role },
+    accessToken: payload.accessToken,
+    refreshToken: payload.refreshToken,
+  };
 }
 
 export const codeOf = (result: GraphQLResponse) => result.errors?.[0]?.extensions?.code;

@@ -6,7 +6,6 @@ import type { Database, ZooRow } from './schema';
 
 type Db = Kysely<Database>;
 
-
 export interface ZooFilter {
   nameContains?: string;
   ownerId?: string;
@@ -28,7 +27,11 @@ function filtered(db: Db, filter: ZooFilter) {
   return query;
 }
 
-export async function findZoosPage(db: Db, filter: ZooFilter, { limit, after }: { limit: number; after: CreatedAtKey | null }): Promise<ZooRow[]> {
+export async function findZoosPage(
+  db: Db,
+  filter: ZooFilter,
+  { limit, after }: { limit: number; after: CreatedAtKey | null },
+): Promise<ZooRow[]> {
   let query = filtered(db, filter).selectAll().orderBy('createdAt').orderBy('id').limit(limit);
   if (after) query = query.where((eb) => eb(eb.refTuple('createdAt', 'id'), '>', eb.tuple(after.createdAt, after.id)));
   return query.execute();
@@ -54,7 +57,9 @@ export async function findZoosPageByOwnerIds(
     .selectAll()
     .select(sql<number>`row_number() over (partition by owner_id order by created_at, id)`.as('rank'))
     .where('ownerId', 'in', valid)
-    .$if(after !== null, (query) => query.where((eb) => eb(eb.refTuple('createdAt', 'id'), '>', eb.tuple(after!.createdAt, after!.id))));
+    .$if(after !== null, (query) =>
+      query.where((eb) => eb(eb.refTuple('createdAt', 'id'), '>', eb.tuple(after!.createdAt, after!.id))),
+    );
   const rows = await db
     .selectFrom(ranked.as('ranked'))
     .selectAll()
@@ -78,11 +83,18 @@ export async function countZoosByOwnerIds(db: Db, ownerIds: readonly string[]): 
   return new Map(rows.map((row) => [row.ownerId, row.count]));
 }
 
-export async function insertZoo(db: Db, zoo: { name: string; description: string | null; ownerId: string }): Promise<ZooRow> {
+export async function insertZoo(
+  db: Db,
+  zoo: { name: string; description: string | null; ownerId: string },
+): Promise<ZooRow> {
   return db.insertInto('zoos').values(zoo).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateZoo(db: Db, id: string, changes: { name?: string; description?: string | null }): Promise<ZooRow | undefined> {
+export async function updateZoo(
+  db: Db,
+  id: string,
+  changes: { name?: string; description?: string | null },
+): Promise<ZooRow | undefined> {
   return db
     .updateTable('zoos')
     .set({ ...changes, updatedAt: new Date() })

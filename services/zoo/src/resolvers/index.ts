@@ -5,4 +5,10 @@ import { Mutation } from './mutation';
 import { Query } from './query';
 import { User, Zoo } from './zoo';
 
-export const resolvers = { DateTime: scalars.DateTime, Query, Mutation, Zoo, User } as unknown as GraphQLResolverMap<ZooContext>;
+export const resolvers = {
+  DateTime: scalars.DateTime,
+  Query,
+  Mutation,
+  Zoo,
+  User,
+} as unknown as GraphQLResolverMap<ZooContext>;

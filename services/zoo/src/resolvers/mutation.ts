@@ -6,7 +6,6 @@ import { parseCreateZooInput, parseUpdateZooInput } from '../inputs';
 
 const OWNER_ONLY = 'Only the zoo’s owner or an admin can do this';
 
-
 export const Mutation = {
   async createZoo(_root: unknown, { input }: { input: Record<string, unknown> }, context: ZooContext) {
     const viewer = requireViewer(context);

@@ -10,7 +10,10 @@ export const Query = {
   async zoos(_root: unknown, args: PageArgs & { filter?: Record<string, unknown> | null }, { db }: ZooContext) {
     const page = parseCreatedAtPage(args);
     const filter = parseZooFilter(args.filter);
-    const [rows, totalCount] = await Promise.all([findZoosPage(db, filter, { limit: page.first + 1, after: page.after }), countZoos(db, filter)]);
+    const [rows, totalCount] = await Promise.all([
+      findZoosPage(db, filter, { limit: page.first + 1, after: page.after }),
+      countZoos(db, filter),
+    ]);
     return toConnection(rows, page, totalCount, createdAtCursor);
   },
 };

@@ -1,7 +1,14 @@
 // The zoo subgraph on a fresh database, with a stand-in animal service that records detach calls.
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '@supergraph/subgraph';
-import { startStubSubgraph, startSubgraphHarness, testClaimsTrust, testKeys, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
+import {
+  startStubSubgraph,
+  startSubgraphHarness,
+  testClaimsTrust,
+  testKeys,
+  type StubSubgraph,
+  type SubgraphHarness,
+} from '@supergraph/testing';
 import type { Viewer } from '@supergraph/auth';
 import { createZooServer, migrations } from '../../src';
 
@@ -41,11 +48,25 @@ export const newUser = (role: Viewer['role'] = 'USER'): Viewer => ({ id: randomU
 
 export const CREATE_ZOO = /* GraphQL */ `
   mutation CreateZoo($input: CreateZooInput!) {
-    createZoo(input: $input) { id name description owner { id } createdAt updatedAt }
+    createZoo(input: $input) {
+      id
+      name
+      description
+      owner {
+        id
+      }
+      createdAt
+      updatedAt
+    }
   }
 `;
 
-export async function createZoo(zoo: SubgraphHarness, owner: Viewer, name: string, description?: string): Promise<string> {
+export async function createZoo(
+  zoo: SubgraphHarness,
+  owner: Viewer,
+  name: string,
+  description?: string,
+): Promise<string> {
   const result = await zoo.graphql(CREATE_ZOO, { input: { name, description } }, { viewer: owner });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data!.createZoo.id;

@@ -19,8 +19,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // One index per list order and filter: all animals, a zoo's (Zoo.animals, animalCount, filter.zooId), an
   // owner's (User.animals, filter.ownerId), by species (also within a zoo), and name search.
   await db.schema.createIndex('animals_created_at_id_idx').on('animals').columns(['created_at', 'id']).execute();
-  await db.schema.createIndex('animals_zoo_id_created_at_id_idx').on('animals').columns(['zoo_id', 'created_at', 'id']).execute();
-  await db.schema.createIndex('animals_owner_id_created_at_id_idx').on('animals').columns(['owner_id', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('animals_zoo_id_created_at_id_idx')
+    .on('animals')
+    .columns(['zoo_id', 'created_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('animals_owner_id_created_at_id_idx')
+    .on('animals')
+    .columns(['owner_id', 'created_at', 'id'])
+    .execute();
   await sql`create index animals_species_idx on animals (lower(species), created_at, id)`.execute(db);
   await sql`create index animals_zoo_id_species_idx on animals (zoo_id, lower(species), created_at, id)`.execute(db);
   await sql`create index animals_name_trgm_idx on animals using gin (name gin_trgm_ops)`.execute(db);

@@ -33,7 +33,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('completions_pkey', ['user_id', 'puzzle_id', 'part'])
     .execute();
   // Solver order per star (leaderboards, solvers count).
-  await db.schema.createIndex('completions_puzzle_part_completed_at_idx').on('completions').columns(['puzzle_id', 'part', 'completed_at']).execute();
+  await db.schema
+    .createIndex('completions_puzzle_part_completed_at_idx')
+    .on('completions')
+    .columns(['puzzle_id', 'part', 'completed_at'])
+    .execute();
 
   await db.schema
     .createTable('submissions')
@@ -79,7 +83,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['puzzle_unlock_events', 'leaderboard_members', 'leaderboards', 'submissions', 'completions', 'puzzles']) {
+  for (const table of [
+    'puzzle_unlock_events',
+    'leaderboard_members',
+    'leaderboards',
+    'submissions',
+    'completions',
+    'puzzles',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -7,7 +7,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('username', 'text', (col) => col.notNull())
     .addColumn('email', 'text', (col) => col.notNull())
     .addColumn('password_hash', 'text', (col) => col.notNull())
-    .addColumn('role', 'text', (col) => col.notNull().defaultTo('USER').check(sql`role in ('USER', 'ADMIN')`))
+    .addColumn('role', 'text', (col) =>
+      col
+        .notNull()
+        .defaultTo('USER')
+        .check(sql`role in ('USER', 'ADMIN')`),
+    )
     // Millisecond precision, so a keyset cursor built from a JavaScript Date matches the stored value exactly.
     .addColumn('created_at', sql`timestamptz(3)`, (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', sql`timestamptz(3)`, (col) => col.notNull().defaultTo(sql`now()`))

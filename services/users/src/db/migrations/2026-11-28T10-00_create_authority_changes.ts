@@ -11,7 +11,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('deleted', 'boolean', (col) => col.notNull().defaultTo(false))
     .addColumn('changed_at', sql`timestamptz(3)`, (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('authority_changes_changed_at_idx').on('authority_changes').column('changed_at').execute();
+  await db.schema
+    .createIndex('authority_changes_changed_at_idx')
+    .on('authority_changes')
+    .column('changed_at')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -15,7 +15,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   // One index per list order and filter: all zoos, a user's zoos (User.zoos and filter.ownerId), name search.
   await db.schema.createIndex('zoos_created_at_id_idx').on('zoos').columns(['created_at', 'id']).execute();
-  await db.schema.createIndex('zoos_owner_id_created_at_id_idx').on('zoos').columns(['owner_id', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('zoos_owner_id_created_at_id_idx')
+    .on('zoos')
+    .columns(['owner_id', 'created_at', 'id'])
+    .execute();
   await sql`create index zoos_name_trgm_idx on zoos using gin (name gin_trgm_ops)`.execute(db);
 }
 
