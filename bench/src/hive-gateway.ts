@@ -1,7 +1,7 @@
 // Workload 3, gateway (c): Hive Gateway's runtime (@graphql-hive/gateway-runtime) serving the same
 // supergraph file. Like (b), its only addition is the claims header the subgraphs require for `_entities`.
-import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { CLAIMS_HEADER, requestDigest, serviceKeys, signForwardedClaims, signingKeyFromPem } from '@supergraph/auth';
 

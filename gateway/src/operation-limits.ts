@@ -13,6 +13,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type ValidationRule,
+  type SelectionNode,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ValidationFailed } from '@supergraph/errors';
@@ -45,7 +46,7 @@ function rootFieldsRule(limit: number, exposeLimits: boolean): ValidationRule {
   return (context) => ({
     OperationDefinition(operation: OperationDefinitionNode) {
       let count = 0;
-      const visit = (selections: readonly import('graphql').SelectionNode[], seen: Set<string>) => {
+      const visit = (selections: readonly SelectionNode[], seen: Set<string>) => {
         for (const selection of selections) {
           if (selection.kind === Kind.FIELD) count++;
           else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet.selections, seen);

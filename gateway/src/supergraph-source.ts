@@ -1,8 +1,8 @@
 // Serves the supergraph from a file (the committed supergraph.graphql) and reloads it without a restart
 // when the file changes or the process gets SIGHUP. A file that fails to load is refused and the
 // previous supergraph keeps serving.
-import { watch, readFileSync, type FSWatcher } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { watch, readFileSync, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import type { SupergraphManager } from '@apollo/gateway';
 import type { Logger } from '@supergraph/runtime';

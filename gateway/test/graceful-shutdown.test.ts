@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { readFileSync } from 'node:fs';
 import { composeSupergraph } from '@supergraph/composition';
-import * as users from '@supergraph/users';
 import { freePort } from '@supergraph/testing';
+import * as users from '@supergraph/users';
 import { startFaultySubgraph, FAULTY_SDL, type FaultySubgraph } from './support/faulty-subgraph';
 import { GATEWAY_KEYS, startSupergraph, TOKENS, type Supergraph } from './support/supergraph';
 

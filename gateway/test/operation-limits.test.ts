@@ -21,14 +21,6 @@ async function subgraphFetches(): Promise<number> {
   );
 }
 
-const nested = (depth: number) => {
-  // zoos → edges → node → owner → zoos → … : a field chain `depth` levels deep.
-  let selection = 'id';
-  for (let level = 0; level < depth; level++)
-    selection = level % 2 === 0 ? `owner { ${selection} }` : `zoos { edges { node { ${selection} } } }`;
-  return selection;
-};
-
 function expectRejected(response: { status: number; body: any; text: string }) {
   expect(response.status).toBe(400);
   expect(response.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -2,8 +2,7 @@
 // loopback ports, wired as in production (JWKS over HTTP for access tokens and for the gateway's and each
 // calling service's claims keys, signed claims headers, composed schema files).
 import { readFileSync } from 'node:fs';
-import type { Migrations } from '@supergraph/db';
-import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
+import * as animal from '@supergraph/animal';
 import {
   createAccessTokenVerifier,
   generateSigningKey,
@@ -14,13 +13,14 @@ import {
   jwksUrlOf,
 } from '@supergraph/auth';
 import { composeSupergraph } from '@supergraph/composition';
+import type { Migrations } from '@supergraph/db';
+import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
+import * as puzzle from '@supergraph/puzzle';
 import { createLogger } from '@supergraph/runtime';
 import { freePort, startPostgres, testKeys, type TestDatabase } from '@supergraph/testing';
 import * as users from '@supergraph/users';
 import * as zoo from '@supergraph/zoo';
-import * as animal from '@supergraph/animal';
-import * as puzzle from '@supergraph/puzzle';
-import { createGatewayServer } from '../../src';
+import { createGatewayServer, type GatewayOptions, type GatewayServer } from '../../src';
 
 /** The gateway's claims-signing keys in these tests (fresh per test process). */
 export const GATEWAY_KEYS = testKeys('gateway');
@@ -44,7 +44,7 @@ export interface RunningSubgraph {
 
 export interface Supergraph {
   gatewayUrl: string;
-  gateway: import('../../src').GatewayServer;
+  gateway: GatewayServer;
   subgraphs: Record<'users' | 'zoo' | 'animal' | 'puzzle', RunningSubgraph>;
   /** The puzzle service's clock (unlock times, cooldowns), moved by hand. */
   puzzleClock: { now: Date; advance(seconds: number): void };
@@ -195,7 +195,7 @@ export { generateSigningKey };
 export interface ExtraGateway {
   url: string;
   baseUrl: string;
-  server: import('../../src').GatewayServer;
+  server: GatewayServer;
   /** Posts a raw body; returns the status, headers and parsed JSON (or text). */
   post(
     body: unknown,
@@ -215,7 +215,7 @@ export interface ExtraGateway {
  */
 export async function startGateway(
   supergraph: Supergraph,
-  options: Partial<import('../../src').GatewayOptions> = {},
+  options: Partial<GatewayOptions> = {},
   extraSubgraphs: { name: string; url: string; sdl: string }[] = [],
 ): Promise<ExtraGateway> {
   const gateway = createGatewayServer({

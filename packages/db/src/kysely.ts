@@ -42,7 +42,7 @@ export function createDatabase<Database>(pool: pg.Pool, options: DatabaseOptions
 }
 
 /** True when the database answers a trivial query; used by `GET /ready`. */
-export async function isDatabaseReachable(db: Kysely<any>): Promise<boolean> {
+export async function isDatabaseReachable<DB>(db: Kysely<DB>): Promise<boolean> {
   try {
     await sql`select 1`.execute(db);
     return true;

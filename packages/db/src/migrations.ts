@@ -10,7 +10,7 @@ export class MigrationFailed extends Error {
 }
 
 // Kysely<any>: the runner serves every service's database type.
-export async function migrateToLatest(db: Kysely<any>, migrations: Migrations): Promise<string[]> {
+export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Migrations): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((result) => result.status === 'Error');

@@ -2,6 +2,7 @@
 // server in DATABASE_URL), gives each subgraph its own database, starts the subgraphs listed in
 // supergraph.yaml and the gateway as separate processes, and stops everything cleanly on Ctrl-C.
 import path from 'node:path';
+import { readSupergraphConfig } from '@supergraph/composition';
 import {
   EmbeddedPostgresError,
   ensureDatabase,
@@ -9,7 +10,6 @@ import {
   withDatabase,
   type RunningPostgres,
 } from '@supergraph/db';
-import { readSupergraphConfig } from '@supergraph/composition';
 import { loadConfig } from './config';
 import { seedDemoPuzzles, seedDemoZoos } from './demo-data';
 import { startProcess, stopProcess, waitUntilReady, type ManagedProcess } from './processes';

@@ -2,6 +2,7 @@
 // schema.graphql. The servers run in-process on loopback; `_service` touches no database, so their pools
 // point at an address nothing listens on and are never used. The check signs like the gateway, with a key
 // it makes for this run, which the servers it starts are told to trust.
+import { createAnimalServer } from '@supergraph/animal';
 import {
   createLocalKeySet,
   generateSigningKey,
@@ -12,11 +13,10 @@ import {
   createClaimsTrust,
 } from '@supergraph/auth';
 import { createPool } from '@supergraph/db';
+import { createPuzzleServer, DEFAULT_COOLDOWN } from '@supergraph/puzzle';
 import { createLogger, type SubgraphServer } from '@supergraph/subgraph';
 import { createUsersServer } from '@supergraph/users';
 import { createZooServer } from '@supergraph/zoo';
-import { createAnimalServer } from '@supergraph/animal';
-import { createPuzzleServer, DEFAULT_COOLDOWN } from '@supergraph/puzzle';
 
 const gatewayKeys = serviceKeys('gateway', generateSigningKey());
 const trustFor = (name: string) => createClaimsTrust({ name, gateway: createLocalKeySet(gatewayKeys.published) });

@@ -43,7 +43,7 @@ describe('the committed supergraph', () => {
 describe('checking a proposed subgraph schema', () => {
   it('fails when a field that a stored operation uses is removed, naming the operation', async () => {
     const withoutName = zooSchema().replace(
-      /\n  name: String!\n  description: String\n  owner: User!/,
+      /\n {2}name: String!\n {2}description: String\n {2}owner: User!/,
       '\n  description: String\n  owner: User!',
     );
     expect(withoutName).not.toBe(zooSchema());
@@ -70,7 +70,7 @@ describe('checking a proposed subgraph schema', () => {
   it('fails a change that no longer composes, naming the subgraphs and the field', async () => {
     // animal says Zoo.id is an Int while zoo says ID: a type mismatch across subgraphs.
     const mismatched = animalSchema().replace(
-      /type Zoo @key\(fields: "id"\) \{\n  id: ID!/,
+      /type Zoo @key\(fields: "id"\) \{\n {2}id: ID!/,
       'type Zoo @key(fields: "id") {\n  id: Int!',
     );
     expect(mismatched).not.toBe(animalSchema());

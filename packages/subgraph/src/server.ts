@@ -3,16 +3,15 @@
 // and optionally a JWKS; JSON logs carrying the request and trace ids the gateway sends; and a graceful stop
 // that lets in-flight requests finish.
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type RequestHandler } from 'express';
 import type { DocumentNode, GraphQLError } from 'graphql';
-import { createErrorFormatter } from '@supergraph/errors';
 import {
   CLAIMS_HEADER,
   publicJwks,
@@ -21,9 +20,10 @@ import {
   type VerifiedClaims,
   type Viewer,
 } from '@supergraph/auth';
+import { createErrorFormatter } from '@supergraph/errors';
 import { createMetrics, requestIdFrom, traceContextFromHeaders, type Metrics } from '@supergraph/observability';
-import { VERIFIED_CLAIMS, claimsBindTheOperation, gatewayOnlyInternalFields } from './claims-binding';
 import { createHttpHost, type Logger } from '@supergraph/runtime';
+import { VERIFIED_CLAIMS, claimsBindTheOperation, gatewayOnlyInternalFields } from './claims-binding';
 
 export interface RequestInfo {
   /** The verified caller, or null when anonymous. */

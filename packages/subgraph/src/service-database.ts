@@ -1,7 +1,7 @@
 // A subgraph's database handle with its metrics wired in: every statement is timed, the pool is watched, and
 // an optional extra listener (tests count statements) sees every statement too.
-import type pg from 'pg';
 import type { Kysely, LogEvent } from 'kysely';
+import type pg from 'pg';
 import { createDatabase, createPool, migrateToLatest, type Migrations } from '@supergraph/db';
 import { createMetrics, type Metrics } from '@supergraph/observability';
 import type { Logger } from '@supergraph/runtime';

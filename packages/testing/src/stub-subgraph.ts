@@ -2,8 +2,7 @@
 // service alone: it checks the caller's signed claims like a real subgraph, records each call, answers
 // from a handler, and can be made to fail or hang.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Socket } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { CLAIMS_HEADER, checkOperationBinding, type ClaimsVerifier, type VerifiedClaims } from '@supergraph/auth';
 import { testClaimsTrust } from './test-keys';
 

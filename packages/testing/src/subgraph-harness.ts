@@ -1,9 +1,9 @@
 // Boots one subgraph on a fresh real database and talks to it as the gateway (or another service) would:
 // JSON over HTTP with a claims header signed with that caller's test key (see test-keys.ts).
-import type pg from 'pg';
 import type { LogEvent } from 'kysely';
-import { createDatabase, createPool, migrateToLatest, type Migrations } from '@supergraph/db';
+import type pg from 'pg';
 import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type Viewer } from '@supergraph/auth';
+import { createDatabase, createPool, migrateToLatest, type Migrations } from '@supergraph/db';
 import { startPostgres } from './postgres';
 import { testKeys } from './test-keys';
 

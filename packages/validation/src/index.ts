@@ -36,6 +36,7 @@ export const name = (what: string, max = 100) =>
     .trim()
     .min(1, `${what} must be 1 to ${max} characters`)
     .max(max, `${what} must be 1 to ${max} characters`)
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
     .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), `${what} must be a single line of text`);
 
 /** Plain text up to `max` characters: no markup, no control characters other than newlines and tabs. */
@@ -46,6 +47,7 @@ export const plainText = (what: string, max: number) =>
     .max(max, `${what} must be at most ${max} characters`)
     .refine((value) => !/<\/?[a-z!][^>]*>/i.test(value), `${what} must be plain text, without HTML`)
     .refine(
+      // eslint-disable-next-line no-control-regex -- control characters (but tab and newlines) are what this refuses
       (value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value),
       `${what} contains control characters`,
     );

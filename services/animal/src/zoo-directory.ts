@@ -1,7 +1,7 @@
 // Asks the zoo subgraph who owns a zoo: the animal service's only question to another service.
 import { SERVICE_OPERATIONS } from '@supergraph/auth';
 import type { Viewer } from '@supergraph/auth';
-import { type SubgraphClient } from '@supergraph/subgraph';
+import type { SubgraphClient } from '@supergraph/subgraph';
 
 export interface ZooDirectory {
   /** The owner's id, or null when no such zoo exists. Throws ServiceUnavailable when the zoo service cannot answer. */

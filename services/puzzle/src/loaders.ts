@@ -2,8 +2,8 @@
 // completions for a year — each a fixed number of SQL statements whatever the list length.
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
-import type { CompletionRow, Database, PuzzleRow } from './db/schema';
 import { findPuzzlesByIds } from './db/puzzles';
+import type { CompletionRow, Database, PuzzleRow } from './db/schema';
 import { countSolversByPuzzle, countStarsByPuzzle, findCompletionsByUsers } from './db/submissions';
 
 export interface Loaders {

@@ -1,8 +1,8 @@
 // Builds the puzzle subgraph from schema.graphql and its resolvers. No I/O happens at import time; main.ts
 // (or a test) supplies the database pool, the answer secret and the clock.
 import path from 'node:path';
-import type pg from 'pg';
 import type { LogEvent } from 'kysely';
+import type pg from 'pg';
 import type { ClaimsVerifier } from '@supergraph/auth';
 import { isDatabaseReachable } from '@supergraph/db';
 import {

@@ -1,3 +1,4 @@
+import type { Viewer } from '@supergraph/auth';
 import {
   codeOf,
   createPuzzle,
@@ -6,7 +7,6 @@ import {
   submit,
   type PuzzleTestbed,
 } from './support/puzzle-subgraph';
-import type { Viewer } from '@supergraph/auth';
 
 let testbed: PuzzleTestbed;
 beforeAll(async () => {

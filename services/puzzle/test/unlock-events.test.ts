@@ -1,6 +1,6 @@
+import type { Kysely } from 'kysely';
 import { createDatabase, createPool } from '@supergraph/db';
 import { createLogger } from '@supergraph/subgraph';
-import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/schema';
 import { puzzleJobs } from '../src/jobs';
 import { createPuzzle, startPuzzleTestbed, type PuzzleTestbed } from './support/puzzle-subgraph';

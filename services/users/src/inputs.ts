@@ -1,7 +1,7 @@
 // Parses GraphQL inputs into typed values, once, at the edge; a bad field becomes BAD_USER_INPUT naming it.
+import { isRole, type Role } from '@supergraph/auth';
 import { BadUserInput } from '@supergraph/errors';
 import { parseInput, withoutNulls, z } from '@supergraph/validation';
-import { isRole, type Role } from '@supergraph/auth';
 
 const username = z
   .string()

@@ -2,8 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { ScheduledJob } from '@supergraph/jobs';
 import type { Logger } from '@supergraph/subgraph';
-import { deleteExpiredLoginThrottles } from './db/login-throttle';
 import { deleteAuthorityChangesBefore } from './db/authority-changes';
+import { deleteExpiredLoginThrottles } from './db/login-throttle';
 import { deleteDeadRefreshTokens } from './db/refresh-tokens';
 import type { Database } from './db/schema';
 

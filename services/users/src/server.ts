@@ -1,10 +1,10 @@
 // Builds the users subgraph from schema.graphql and its resolvers, plus the JWKS route. No I/O happens at
 // import time; main.ts (or a test) supplies the database and keys.
 import path from 'node:path';
-import type pg from 'pg';
 import type { LogEvent } from 'kysely';
-import { isDatabaseReachable } from '@supergraph/db';
+import type pg from 'pg';
 import { publicJwks, type ClaimsVerifier } from '@supergraph/auth';
+import { isDatabaseReachable } from '@supergraph/db';
 import {
   createServiceDatabase,
   createSubgraphServer,
@@ -12,10 +12,10 @@ import {
   type Logger,
   type SubgraphServer,
 } from '@supergraph/subgraph';
+import type { UsersContext } from './context';
 import type { Database } from './db/schema';
 import { createLoaders } from './loaders';
 import { createLoginThrottle } from './login-throttle';
-import type { UsersContext } from './context';
 import { resolvers } from './resolvers';
 import type { SessionSettings } from './sessions';
 

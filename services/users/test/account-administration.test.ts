@@ -59,7 +59,7 @@ describe('roles and account deletion', () => {
     for (const name of ['pg_1', 'pg_2', 'pg_3', 'pg_4', 'pg_5']) await register(users, name);
     const seen: string[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const page: any = await users.graphql(
         'query Page($after: String) { users(first: 2, after: $after) { totalCount edges { node { username } } pageInfo { hasNextPage endCursor } } }',

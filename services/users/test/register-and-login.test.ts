@@ -1,5 +1,5 @@
-import jwt from 'jsonwebtoken';
 import { createPublicKey } from 'node:crypto';
+import jwt from 'jsonwebtoken';
 import {
   codeOf,
   LOGIN,

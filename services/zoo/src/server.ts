@@ -1,8 +1,8 @@
 // Builds the zoo subgraph from schema.graphql and its resolvers. No I/O happens at import time; main.ts
 // (or a test) supplies the database pool and the animal service's address.
 import path from 'node:path';
-import type pg from 'pg';
 import type { LogEvent } from 'kysely';
+import type pg from 'pg';
 import type { ClaimsVerifier, ServiceKeys } from '@supergraph/auth';
 import { isDatabaseReachable } from '@supergraph/db';
 import {

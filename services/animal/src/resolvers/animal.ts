@@ -1,7 +1,7 @@
 import type { PageArgs } from '@supergraph/pagination';
 import { parseInput, withoutNulls, z } from '@supergraph/validation';
-import type { AnimalRow } from '../db/schema';
 import type { AnimalContext } from '../context';
+import type { AnimalRow } from '../db/schema';
 
 const zooAnimalsFilter = z.object({ species: z.string().trim().max(100).optional() });
 

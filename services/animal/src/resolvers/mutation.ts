@@ -1,6 +1,6 @@
+import { requireOwnerOrAdmin, requireViewer } from '@supergraph/auth';
 import { BadUserInput, Forbidden, NotFound, Unauthenticated } from '@supergraph/errors';
 import type { AnimalContext } from '../context';
-import { requireOwnerOrAdmin, requireViewer } from '@supergraph/auth';
 import { deleteAnimalById, detachAnimalsFromZoo, findAnimalsByIds, insertAnimal, updateAnimal } from '../db/animals';
 import type { AnimalRow } from '../db/schema';
 import { parseCreateAnimalInput, parseUpdateAnimalInput, parseZooId } from '../inputs';

@@ -1,7 +1,7 @@
 // Leaderboards, their members, and the scores: computed in SQL, one statement per board or year.
 import { sql, type Kysely } from 'kysely';
-import type { Database, LeaderboardRow } from './schema';
 import { isUuid } from '@supergraph/db';
+import type { Database, LeaderboardRow } from './schema';
 
 type Db = Kysely<Database>;
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { requireAdmin, requireViewer } from '@supergraph/auth';
 import { BadUserInput, Conflict, Forbidden, NotFound, RateLimited } from '@supergraph/errors';
 import type { PuzzleContext } from '../context';
-import { requireAdmin, requireViewer } from '@supergraph/auth';
 import {
   addMember,
   deleteLeaderboard,

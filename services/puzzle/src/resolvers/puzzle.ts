@@ -1,7 +1,7 @@
 // Puzzle, Completion, Leaderboard and the User fields this subgraph owns.
-import type { CompletionRow, LeaderboardRow, PuzzleRow } from '../db/schema';
 import type { PuzzleContext } from '../context';
 import { findStandings } from '../db/leaderboards';
+import type { CompletionRow, LeaderboardRow, PuzzleRow } from '../db/schema';
 import { parsePart, parseYear } from '../inputs';
 
 const isUnlocked = (puzzle: PuzzleRow, context: PuzzleContext) => context.now().getTime() >= puzzle.unlocksAt.getTime();

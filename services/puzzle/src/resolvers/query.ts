@@ -1,6 +1,6 @@
+import { requireViewer } from '@supergraph/auth';
 import { Forbidden } from '@supergraph/errors';
 import type { PuzzleContext } from '../context';
-import { requireViewer } from '@supergraph/auth';
 import { findGlobalStandings, findLeaderboardById, isMember } from '../db/leaderboards';
 import { findPuzzleByDay, findPuzzlesByYear } from '../db/puzzles';
 import { parseDay, parseGlobalFirst, parseYear } from '../inputs';

@@ -1,8 +1,8 @@
 // Queries over the users table.
 import type { Kysely } from 'kysely';
+import type { Role } from '@supergraph/auth';
 import { isUniqueViolation, isUuid } from '@supergraph/db';
 import { Conflict } from '@supergraph/errors';
-import type { Role } from '@supergraph/auth';
 import type { Database, UserRow } from './schema';
 
 type Db = Kysely<Database>;

@@ -1,6 +1,6 @@
 import { BadUserInput, NotFound, Unauthenticated } from '@supergraph/errors';
-import type { UsersContext } from '../context';
 import { currentViewer, requireCurrentAdmin, requireCurrentSelfOrAdmin } from '../authority';
+import type { UsersContext } from '../context';
 import { insertAuthorityChange } from '../db/authority-changes';
 import { revokeUserRefreshTokens } from '../db/refresh-tokens';
 import {

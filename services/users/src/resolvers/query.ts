@@ -1,6 +1,6 @@
+import { Forbidden } from '@supergraph/errors';
 import { createdAtCursor, parseCreatedAtPage, toConnection, type PageArgs } from '@supergraph/pagination';
 import type { UsersContext } from '../context';
-import { Forbidden } from '@supergraph/errors';
 import { findLatestAuthorityChanges } from '../db/authority-changes';
 import { countUsers, findUserByUsername, findUsersPage } from '../db/users';
 

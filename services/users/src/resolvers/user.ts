@@ -1,7 +1,7 @@
 // The User entity: reference resolution for other subgraphs, and the privacy of email.
-import type { UserRow } from '../db/schema';
 import { currentViewer } from '../authority';
 import type { UsersContext } from '../context';
+import type { UserRow } from '../db/schema';
 
 export const User = {
   __resolveReference(reference: { id: string }, context: UsersContext) {

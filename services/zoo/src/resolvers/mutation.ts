@@ -1,6 +1,6 @@
+import { requireOwnerOrAdmin, requireViewer, SERVICE_OPERATIONS } from '@supergraph/auth';
 import { NotFound } from '@supergraph/errors';
 import type { ZooContext } from '../context';
-import { requireOwnerOrAdmin, requireViewer, SERVICE_OPERATIONS } from '@supergraph/auth';
 import { deleteZooById, findZooForUpdate, findZoosByIds, insertZoo, updateZoo } from '../db/zoos';
 import { parseCreateZooInput, parseUpdateZooInput } from '../inputs';
 

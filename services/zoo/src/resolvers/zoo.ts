@@ -1,5 +1,5 @@
-import type { ZooRow } from '../db/schema';
 import type { ZooContext } from '../context';
+import type { ZooRow } from '../db/schema';
 
 export const Zoo = {
   __resolveReference(reference: { id: string }, context: ZooContext) {

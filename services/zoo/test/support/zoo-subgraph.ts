@@ -1,5 +1,6 @@
 // The zoo subgraph on a fresh database, with a stand-in animal service that records detach calls.
 import { randomUUID } from 'node:crypto';
+import type { Viewer } from '@supergraph/auth';
 import { createLogger } from '@supergraph/subgraph';
 import {
   startStubSubgraph,
@@ -9,7 +10,6 @@ import {
   type StubSubgraph,
   type SubgraphHarness,
 } from '@supergraph/testing';
-import type { Viewer } from '@supergraph/auth';
 import { createZooServer, migrations } from '../../src';
 
 export interface ZooTestbed {
