@@ -42,7 +42,7 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   name: string;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<Context>;
-  /** Whom this subgraph believes (see claims-trust.ts); a request without claims it accepts is refused. */
+  /** Whom this subgraph believes (see @supergraph/auth claims-trust.ts); a request without claims it accepts is refused. */
   claims: ClaimsVerifier;
   /** This service's own claims-signing keys, published at GET /.well-known/jwks.json (services that call others). */
   publishedKeys?: VerificationKey[];

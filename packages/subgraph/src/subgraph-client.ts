@@ -1,5 +1,5 @@
 // Service-to-service GraphQL calls: one subgraph asking another one of the operations declared for that pair
-// (service-operations.ts), with the caller's viewer in a claims header signed with the calling service's own
+// (@supergraph/auth service-operations.ts), with the caller's viewer in a claims header signed with the calling service's own
 // key, a timeout, and one clear error when the other side cannot answer.
 import {
   CLAIMS_HEADER,
