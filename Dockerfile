@@ -47,7 +47,8 @@ RUN --mount=type=cache,target=/root/.npm,sharing=locked \
     npm ci --ignore-scripts \
  && rm -f node_modules/.bin/node
 COPY --from=prune /repo/out/full/ ./
-COPY tsconfig.base.json ./
+# The root files the build needs besides the pruned workspaces: compiler options and the resolver-type codegen.
+COPY tsconfig.base.json codegen.ts ./
 RUN npx turbo run build --filter="${PACKAGE}..."
 # What runs: the service and the workspaces in its `dependencies` (not dev-only ones such as @supergraph/testing,
 # whose dependencies npm would otherwise keep as production ones). Drop the rest, drop every workspace's

@@ -8,7 +8,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'coverage/**', 'bench/results/**', '**/*.js', '**/*.cjs'],
+    ignores: [
+      '**/__generated__/**',
+      '**/dist/**',
+      '**/node_modules/**',
+      '.data/**',
+      'coverage/**',
+      'bench/results/**',
+      '**/*.js',
+      '**/*.cjs',
+    ],
   },
   {
     files: ['**/*.ts'],

@@ -41,7 +41,12 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   /** The subgraph's name: the audience its claims headers must carry. */
   name: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<Context>;
+  /**
+   * The service's resolvers, typed by its generated `Resolvers` (GraphQL Code Generator, federation mode).
+   * Apollo's GraphQLResolverMap cannot express `__resolveReference`'s signature, so the one conversion to it
+   * happens here, not in each service.
+   */
+  resolvers: object;
   /** Whom this subgraph believes (see @supergraph/auth claims-trust.ts); a request without claims it accepts is refused. */
   claims: ClaimsVerifier;
   /** This service's own claims-signing keys, published at GET /.well-known/jwks.json (services that call others). */

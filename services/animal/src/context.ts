@@ -5,6 +5,16 @@ import type { Database } from './db/schema';
 import type { Loaders } from './loaders';
 import type { ZooDirectory } from './zoo-directory';
 
+/** A User as this subgraph knows one: its key. */
+export interface UserReference {
+  id: string;
+}
+
+/** A Zoo as this subgraph knows one: its key. */
+export interface ZooReference {
+  id: string;
+}
+
 export interface AnimalContext extends RequestInfo {
   db: Kysely<Database>;
   loaders: Loaders;

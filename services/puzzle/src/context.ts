@@ -11,6 +11,11 @@ export interface PuzzleSettings {
   maxLeaderboardMembers: number;
 }
 
+/** A User as this subgraph knows one: its key. */
+export interface UserReference {
+  id: string;
+}
+
 export interface PuzzleContext extends RequestInfo {
   db: Kysely<Database>;
   loaders: Loaders;

@@ -4,6 +4,11 @@ import type { RequestInfo, SubgraphClient } from '@supergraph/subgraph';
 import type { Database } from './db/schema';
 import type { Loaders } from './loaders';
 
+/** A User as this subgraph knows one: its key. */
+export interface UserReference {
+  id: string;
+}
+
 export interface ZooContext extends RequestInfo {
   db: Kysely<Database>;
   loaders: Loaders;

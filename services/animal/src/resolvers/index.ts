@@ -1,11 +1,10 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { scalars } from '@supergraph/subgraph';
-import type { AnimalContext } from '../context';
+import type { Resolvers } from '../__generated__/resolvers-types';
 import { Animal, User, Zoo } from './animal';
 import { Mutation } from './mutation';
 import { Query } from './query';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   DateTime: scalars.DateTime,
   Date: scalars.Date,
   Query,
@@ -13,4 +12,4 @@ export const resolvers = {
   Animal,
   Zoo,
   User,
-} as unknown as GraphQLResolverMap<AnimalContext>;
+};

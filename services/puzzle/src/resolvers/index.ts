@@ -1,11 +1,10 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { scalars } from '@supergraph/subgraph';
-import type { PuzzleContext } from '../context';
+import type { Resolvers } from '../__generated__/resolvers-types';
 import { Mutation } from './mutation';
 import { Completion, Leaderboard, Puzzle, User } from './puzzle';
 import { Query } from './query';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   DateTime: scalars.DateTime,
   Query,
   Mutation,
@@ -13,4 +12,4 @@ export const resolvers = {
   Completion,
   Leaderboard,
   User,
-} as unknown as GraphQLResolverMap<PuzzleContext>;
+};

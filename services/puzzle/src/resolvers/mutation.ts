@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { requireAdmin, requireViewer } from '@supergraph/auth';
 import { BadUserInput, Conflict, Forbidden, NotFound, RateLimited } from '@supergraph/errors';
+import type { SubmissionResult } from '../__generated__/resolvers-types';
 import type { PuzzleContext } from '../context';
 import {
   addMember,
@@ -50,7 +51,7 @@ export const Mutation = {
       submittedAt: now,
     };
 
-    return context.db.transaction().execute(async (trx) => {
+    return context.db.transaction().execute(async (trx): Promise<SubmissionResult> => {
       await lockSubmissionsFor(trx, viewer.id, puzzleId, part);
       const completed = await findCompletedParts(trx, viewer.id, puzzleId);
       if (completed.includes(part)) {

@@ -23,8 +23,12 @@ export const Puzzle = {
 };
 
 export const Completion = {
-  puzzle: (completion: CompletionRow, _args: unknown, context: PuzzleContext) =>
-    context.loaders.puzzleById.load(completion.puzzleId),
+  // Completions go with their puzzle (a deleted puzzle takes its completions along), so one is always there.
+  async puzzle(completion: CompletionRow, _args: unknown, context: PuzzleContext) {
+    const puzzle = await context.loaders.puzzleById.load(completion.puzzleId);
+    if (!puzzle) throw new Error(`Completion of a puzzle that does not exist: ${completion.puzzleId}`);
+    return puzzle;
+  },
 };
 
 export const User = {

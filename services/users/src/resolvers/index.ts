@@ -1,13 +1,12 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { scalars } from '@supergraph/subgraph';
-import type { UsersContext } from '../context';
+import type { Resolvers } from '../__generated__/resolvers-types';
 import { Mutation } from './mutation';
 import { Query } from './query';
 import { User } from './user';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   DateTime: scalars.DateTime,
   Query,
   Mutation,
   User,
-} as unknown as GraphQLResolverMap<UsersContext>;
+};

@@ -1,14 +1,13 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { scalars } from '@supergraph/subgraph';
-import type { ZooContext } from '../context';
+import type { Resolvers } from '../__generated__/resolvers-types';
 import { Mutation } from './mutation';
 import { Query } from './query';
 import { User, Zoo } from './zoo';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   DateTime: scalars.DateTime,
   Query,
   Mutation,
   Zoo,
   User,
-} as unknown as GraphQLResolverMap<ZooContext>;
+};
