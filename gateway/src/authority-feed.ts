@@ -4,16 +4,16 @@
 //
 // Each poll asks for every user's latest change within the longest an access token lives, so a restarted
 // gateway knows at once what matters and a missed poll loses nothing. The call goes straight to the users
-// subgraph with the gateway's own signed claims (the field is @inaccessible to clients).
+// subgraph with the gateway's own signed claims, as an operation declared in service-operations.ts (the field is
+// @inaccessible to clients).
 //
 // Failure mode: while the feed cannot be read, the last known changes keep applying; once it is older than
 // `staleAfterMs` (30 s) the gateway fails closed for admin power — ADMIN tokens act as USER — and /ready
 // reports the feed stale, until a poll succeeds again. Ordinary users are unaffected by an outage.
 import {
   ACCESS_TOKEN_TTL_SECONDS,
-  CLAIMS_HEADER,
-  requestDigest,
-  signForwardedClaims,
+  createSubgraphClient,
+  SERVICE_OPERATIONS,
   type AccessTokenClaims,
   type Role,
   type ServiceKeys,
@@ -21,9 +21,6 @@ import {
 } from '@supergraph/auth';
 import { Unauthenticated } from '@supergraph/errors';
 import type { Logger } from '@supergraph/runtime';
-
-const AUTHORITY_CHANGES =
-  'query AuthorityChanges($since: DateTime!) { _authorityChanges(since: $since) { userId role deleted changedAt } }';
 
 export interface AuthorityFeedOptions {
   /** The users subgraph's GraphQL URL (read at each poll: the supergraph may be reloaded). */
@@ -62,25 +59,12 @@ export function createAuthorityFeed(options: AuthorityFeedOptions): AuthorityFee
   async function poll(): Promise<void> {
     const url = options.usersUrl();
     if (!url) return;
-    const variables = { since: new Date(Date.now() - (ACCESS_TOKEN_TTL_SECONDS + 60) * 1000).toISOString() };
+    const users = createSubgraphClient({ keys: options.keys, audience: 'users', url, timeoutMs: 5_000 });
+    const since = new Date(Date.now() - (ACCESS_TOKEN_TTL_SECONDS + 60) * 1000).toISOString();
     try {
-      const claims = signForwardedClaims(options.keys, {
-        audience: 'users',
-        viewer: null,
-        digest: requestDigest(AUTHORITY_CHANGES, variables),
-      });
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims },
-        body: JSON.stringify({ query: AUTHORITY_CHANGES, variables }),
-        signal: AbortSignal.timeout(5_000),
-      });
-      const body = (await response.json()) as {
-        data?: { _authorityChanges: { userId: string; role: Role | null; deleted: boolean; changedAt: string }[] };
-      };
-      if (!response.ok || !body.data) throw new Error(`HTTP ${response.status}`);
+      const data = await users.request(SERVICE_OPERATIONS.authorityChanges, { since }, null);
       changes = new Map(
-        body.data._authorityChanges.map((change) => [
+        data._authorityChanges.map((change) => [
           change.userId,
           { role: change.role, deleted: change.deleted, at: Math.ceil(new Date(change.changedAt).getTime() / 1000) },
         ]),

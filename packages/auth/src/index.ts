@@ -51,3 +51,4 @@ export {
 export { requireViewer, requireOwnerOrAdmin, requireAdmin } from './guards';
 export { SERVICE_OPERATIONS, callersOf, operationsAccepted, type ServiceOperation } from './service-operations';
 export { createClaimsTrust, jwksUrlOf, type ClaimsTrustOptions } from './claims-trust';
+export { createSubgraphClient, type SubgraphClient, type SubgraphClientOptions } from './subgraph-client';

@@ -32,6 +32,23 @@ export const SERVICE_OPERATIONS = {
       }
     `,
   ),
+  /** gateway → users: each user's latest role change or deletion since a time (authority-feed.ts). */
+  authorityChanges: declare<{
+    _authorityChanges: { userId: string; role: 'USER' | 'ADMIN' | null; deleted: boolean; changedAt: string }[];
+  }>(
+    'gateway',
+    'users',
+    /* GraphQL */ `
+      query AuthorityChanges($since: DateTime!) {
+        _authorityChanges(since: $since) {
+          userId
+          role
+          deleted
+          changedAt
+        }
+      }
+    `,
+  ),
   /** zoo → animal: take every animal out of a zoo that is being deleted. */
   detachAnimalsFromZoo: declare<{ detachAnimalsFromZoo: number }>(
     'zoo',
@@ -53,12 +70,12 @@ export function operationsAccepted(callee: string, caller: string): ReadonlySet<
   );
 }
 
-/** The services that call `callee`. */
+/** The services that call `callee` (not the gateway: it is trusted for any operation, not only its declared ones). */
 export function callersOf(callee: string): string[] {
   return [
     ...new Set(
       Object.values(SERVICE_OPERATIONS)
-        .filter((operation) => operation.callee === callee)
+        .filter((operation) => operation.callee === callee && operation.caller !== 'gateway')
         .map((operation) => operation.caller),
     ),
   ];

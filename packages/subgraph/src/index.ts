@@ -1,7 +1,8 @@
 export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions, type RequestInfo } from './server';
 export { loadSchemaFile } from './schema-file';
 export * as scalars from './scalars';
-export { createSubgraphClient, type SubgraphClient, type SubgraphClientOptions } from './subgraph-client';
+// Service-to-service calls are claims business (@supergraph/auth); a service imports them from here too.
+export { createSubgraphClient, type SubgraphClient, type SubgraphClientOptions } from '@supergraph/auth';
 // A subgraph's main.ts needs the runtime's process plumbing too: one import for a team's service.
 export { connectRedis, createLogger, runMain, stopOnSignals, type Logger } from '@supergraph/runtime';
 // Services build their metrics here to feed them database events; the server serves them on /metrics.

@@ -1,15 +1,10 @@
 // Service-to-service GraphQL calls: one subgraph asking another one of the operations declared for that pair
-// (@supergraph/auth service-operations.ts), with the caller's viewer in a claims header signed with the calling service's own
+// (service-operations.ts), with the caller's viewer in a claims header signed with the calling service's own
 // key, a timeout, and one clear error when the other side cannot answer.
-import {
-  CLAIMS_HEADER,
-  requestDigest,
-  signForwardedClaims,
-  type ServiceKeys,
-  type ServiceOperation,
-  type Viewer,
-} from '@supergraph/auth';
 import { ServiceUnavailable } from '@supergraph/errors';
+import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type ServiceKeys } from './forwarded-claims';
+import type { ServiceOperation } from './service-operations';
+import type { Viewer } from './viewer';
 
 export interface SubgraphClientOptions {
   /** The calling service's keys (its name is the claims' issuer). */
