@@ -42,7 +42,6 @@ export { memoryReplayGuard, redisReplayGuard, type RedisSetNx, type ReplayGuard 
 export {
   createLocalKeySet,
   createRemoteKeySet,
-  isWellFormedKid,
   KeySetUnavailable,
   UnknownSigningKey,
   type KeySet,

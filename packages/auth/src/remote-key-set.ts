@@ -45,11 +45,11 @@ export interface KeySet {
   getKey(header: KeyLookup): Promise<KeyObject>;
 }
 
-export function isWellFormedKid(kid: unknown): kid is string {
+function isWellFormedKid(kid: unknown): kid is string {
   return typeof kid === 'string' && KID.test(kid);
 }
 
-export function keysFromJwks(jwks: unknown): Map<string, KnownKey> {
+function keysFromJwks(jwks: unknown): Map<string, KnownKey> {
   const keys = new Map<string, KnownKey>();
   const list = (jwks as { keys?: unknown } | null)?.keys;
   if (!Array.isArray(list)) throw new Error('not a JWKS: no "keys" array');
