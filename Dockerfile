@@ -47,7 +47,7 @@ RUN --mount=type=cache,target=/root/.npm,sharing=locked \
     npm ci --ignore-scripts \
  && rm -f node_modules/.bin/node
 COPY --from=prune /repo/out/full/ ./
-# The root files the build needs besides the pruned workspaces: compiler options and the resolver-type codegen.
+# The root files the build needs besides the pruned workspaces: compiler options and the codegen config.
 COPY tsconfig.base.json codegen.ts ./
 RUN npx turbo run build --filter="${PACKAGE}..."
 # What runs: the service and the workspaces in its `dependencies` (not dev-only ones such as @supergraph/testing,

@@ -1,7 +1,11 @@
-// GraphQL Code Generator: each subgraph's resolver types, from its schema.graphql, into
-// services/<name>/src/__generated__/resolvers-types.ts (`npm run codegen`; turbo runs it before build and
-// typecheck, and CI fails when a generated file is stale). Mappers name the row types resolvers return.
-import { existsSync } from 'node:fs';
+// GraphQL Code Generator (`npm run codegen`; turbo runs it before build and typecheck, and CI fails when a
+// generated file is stale). Two kinds of output, both from the subgraphs' schema.graphql files:
+// - each subgraph's resolver types, into services/<name>/src/__generated__/resolvers-types.ts (federation
+//   mode; mappers name the row types resolvers return);
+// - the typed documents of the service-to-service calls: every packages/auth/operations/<callee>/*.graphql
+//   is validated against that callee's schema and compiled, with its result and variables types, into
+//   packages/auth/src/__generated__/<callee>-operations.ts, which service-operations.ts declares.
+import { existsSync, readdirSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const subgraphs: Record<string, { context: string; mappers: Record<string, string> }> = {
@@ -28,28 +32,49 @@ const subgraphs: Record<string, { context: string; mappers: Record<string, strin
   },
 };
 
+// A pruned tree (a service's Docker build) holds only some services: generate only what its schemas allow.
+const hasSchema = (name: string) => existsSync(`services/${name}/schema.graphql`);
+
+const resolverTypes = Object.entries(subgraphs)
+  .filter(([name]) => hasSchema(name))
+  .map(([name, { context, mappers }]) => [
+    `services/${name}/src/__generated__/resolvers-types.ts`,
+    {
+      schema: `services/${name}/schema.graphql`,
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: `../context#${context}`,
+        mappers,
+        scalars: { DateTime: 'Date', Date: 'string', ID: 'string' },
+      },
+    },
+  ]);
+
+// One folder per callee, named for it, so each document is checked against the schema it will run on.
+const OPERATIONS = 'packages/auth/operations';
+const callees = existsSync(OPERATIONS) ? readdirSync(OPERATIONS).filter(hasSchema).sort() : [];
+
+const serviceOperations = callees.map((callee) => [
+  `packages/auth/src/__generated__/${callee}-operations.ts`,
+  {
+    schema: `services/${callee}/schema.graphql`,
+    documents: `${OPERATIONS}/${callee}/*.graphql`,
+    plugins: ['typescript-operations', 'typed-document-node'],
+    config: {
+      useTypeImports: true,
+      enumsAsTypes: true,
+      // As the operation travels as JSON: a DateTime is its ISO string, on the way in and out.
+      scalars: { DateTime: 'string', Date: 'string', ID: 'string' },
+    },
+  },
+]);
+
 const config: CodegenConfig = {
   overwrite: true,
-  generates: Object.fromEntries(
-    Object.entries(subgraphs)
-      // A pruned tree (a service's Docker build) holds only some services.
-      .filter(([name]) => existsSync(`services/${name}/schema.graphql`))
-      .map(([name, { context, mappers }]) => [
-        `services/${name}/src/__generated__/resolvers-types.ts`,
-        {
-          schema: `services/${name}/schema.graphql`,
-          plugins: ['typescript', 'typescript-resolvers'],
-          config: {
-            federation: true,
-            useTypeImports: true,
-            enumsAsTypes: true,
-            contextType: `../context#${context}`,
-            mappers,
-            scalars: { DateTime: 'Date', Date: 'string', ID: 'string' },
-          },
-        },
-      ]),
-  ),
+  generates: Object.fromEntries([...resolverTypes, ...serviceOperations]),
 };
 
 export default config;

@@ -1,64 +1,42 @@
 // Every GraphQL operation one service sends another, declared once, where the owners of both services see
 // it. The caller sends exactly this text (the subgraph client refuses anything undeclared), and the callee
 // accepts that caller's signed claims for exactly these documents, by hash. A compromised service can
-// therefore ask another only what it was always allowed to ask. Adding a call means adding it here.
+// therefore ask another only what it was always allowed to ask.
+//
+// Each document lives in operations/<callee>/<Name>.graphql and is compiled by `npm run codegen`, which
+// validates it against the callee's schema.graphql, into src/__generated__/<callee>-operations.ts with its
+// result and variables types. Adding a call: write the .graphql file, run codegen, declare it here.
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { DetachAnimalsDocument } from './__generated__/animal-operations';
+import { AuthorityChangesDocument } from './__generated__/users-operations';
+import { ZooOwnerDocument } from './__generated__/zoo-operations';
 import { operationHash } from './forwarded-claims';
 
-export interface ServiceOperation<Data = unknown> {
+export interface ServiceOperation<Data = unknown, Variables = Record<string, unknown>> {
   caller: string;
   callee: string;
+  /** The operation's text: what the caller sends, and what the callee's allow-list hashes. */
   document: string;
-  /** Phantom: the shape of `data` the callee answers with. */
-  readonly __data?: Data;
+  /** Phantom: the `data` the callee answers with and the variables the operation takes (both generated). */
+  readonly __types?: { data: Data; variables: Variables };
 }
 
-function declare<Data>(caller: string, callee: string, document: string): ServiceOperation<Data> {
-  return { caller, callee, document };
+function declare<Data, Variables>(
+  caller: string,
+  callee: string,
+  document: TypedDocumentNode<Data, Variables>,
+): ServiceOperation<Data, Variables> {
+  return { caller, callee, document: print(document) };
 }
 
 export const SERVICE_OPERATIONS = {
   /** animal → zoo: who owns this zoo (before an animal is put into it). */
-  zooOwner: declare<{ zoo: { id: string; owner: { id: string } } | null }>(
-    'animal',
-    'zoo',
-    /* GraphQL */ `
-      query ZooOwner($id: ID!) {
-        zoo(id: $id) {
-          id
-          owner {
-            id
-          }
-        }
-      }
-    `,
-  ),
+  zooOwner: declare('animal', 'zoo', ZooOwnerDocument),
   /** gateway → users: each user's latest role change or deletion since a time (authority-feed.ts). */
-  authorityChanges: declare<{
-    _authorityChanges: { userId: string; role: 'USER' | 'ADMIN' | null; deleted: boolean; changedAt: string }[];
-  }>(
-    'gateway',
-    'users',
-    /* GraphQL */ `
-      query AuthorityChanges($since: DateTime!) {
-        _authorityChanges(since: $since) {
-          userId
-          role
-          deleted
-          changedAt
-        }
-      }
-    `,
-  ),
+  authorityChanges: declare('gateway', 'users', AuthorityChangesDocument),
   /** zoo → animal: take every animal out of a zoo that is being deleted. */
-  detachAnimalsFromZoo: declare<{ detachAnimalsFromZoo: number }>(
-    'zoo',
-    'animal',
-    /* GraphQL */ `
-      mutation DetachAnimals($zooId: ID!) {
-        detachAnimalsFromZoo(zooId: $zooId)
-      }
-    `,
-  ),
+  detachAnimalsFromZoo: declare('zoo', 'animal', DetachAnimalsDocument),
 } as const;
 
 /** The operation hashes `callee` accepts from `caller`. */

@@ -16,10 +16,13 @@ export interface SubgraphClientOptions {
 }
 
 export interface SubgraphClient {
-  /** Runs a declared operation; throws ServiceUnavailable when the service is down, slow or answers with errors. */
-  request<Data>(
-    operation: ServiceOperation<Data>,
-    variables: Record<string, unknown>,
+  /**
+   * Runs a declared operation with the variables its generated type names; throws ServiceUnavailable when the
+   * service is down, slow or answers with errors.
+   */
+  request<Data, Variables>(
+    operation: ServiceOperation<Data, Variables>,
+    variables: NoInfer<Variables>,
     viewer: Viewer | null,
   ): Promise<Data>;
 }
@@ -28,7 +31,11 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
   const unavailable = () =>
     new ServiceUnavailable(`The ${options.audience} service is unavailable right now; nothing was changed. Try again.`);
   return {
-    async request<Data>(operation: ServiceOperation<Data>, variables: Record<string, unknown>, viewer: Viewer | null) {
+    async request<Data, Variables>(
+      operation: ServiceOperation<Data, Variables>,
+      variables: NoInfer<Variables>,
+      viewer: Viewer | null,
+    ) {
       if (operation.caller !== options.keys.issuer || operation.callee !== options.audience) {
         throw new Error(
           `${options.keys.issuer} may not send an operation declared for ${operation.caller} → ${operation.callee}`,
