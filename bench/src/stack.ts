@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { composeSupergraph } from '@supergraph/composition';
 import { ensureDatabase, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '@supergraph/db';
+import { calleesOf } from '@supergraph/subgraph';
 import { freePort } from '@supergraph/testing';
 import { start, stop, waitFor, type BenchProcess } from './processes';
 
@@ -54,13 +55,14 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     ANSWER_SECRET: randomBytes(32).toString('hex'),
     JWT_PRIVATE_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
     JOBS_ENABLED: 'false',
-    ZOO_SERVICE_URL: subgraphUrls.zoo,
-    ANIMAL_SERVICE_URL: subgraphUrls.animal,
+    // Every service learns where every other one is (e.g. ZOO_SERVICE_URL for the animal service).
+    ...Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_SERVICE_URL`, subgraphUrls[name]])),
   };
   const processes: BenchProcess[] = [];
   for (const name of SUBGRAPHS) {
     const dir = path.join(ROOT, 'services', name);
-    const signs: Record<string, string> = name === 'zoo' || name === 'animal' ? { CLAIMS_SIGNING_KEY: newPem() } : {};
+    // A service that calls others signs its calls with its own key (required in production).
+    const signs: Record<string, string> = calleesOf(name).length ? { CLAIMS_SIGNING_KEY: newPem() } : {};
     processes.push(
       start(
         name,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { composeSupergraph } from '@supergraph/composition';
 import { freePort } from '@supergraph/testing';
-import * as users from '@supergraph/users';
+import { service as users } from '@supergraph/users';
 import { startFaultySubgraph, FAULTY_SDL, type FaultySubgraph } from './support/faulty-subgraph';
 import { GATEWAY_KEYS, startSupergraph, TOKENS, type Supergraph } from './support/supergraph';
 
@@ -30,7 +30,7 @@ describe('the gateway process on SIGTERM', () => {
     writeFileSync(
       file,
       composeSupergraph([
-        { name: 'users', url: supergraph.subgraphs.users.url, sdl: readFileSync(users.SCHEMA_FILE, 'utf8') },
+        { name: 'users', url: supergraph.subgraphs.users.url, sdl: readFileSync(users.schemaFile, 'utf8') },
         { name: 'faulty', url: faulty.url, sdl: FAULTY_SDL },
       ]),
     );

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { createAccessTokenVerifier } from '@supergraph/auth';
 import { composeSupergraph } from '@supergraph/composition';
 import { createLogger } from '@supergraph/runtime';
-import * as users from '@supergraph/users';
-import * as zoo from '@supergraph/zoo';
+import { service as users } from '@supergraph/users';
+import { service as zoo } from '@supergraph/zoo';
 import { createGatewayServer, type GatewayServer } from '../src';
 import { GATEWAY_KEYS, startSupergraph, TOKENS, type Supergraph } from './support/supergraph';
 
@@ -17,12 +17,12 @@ let file: string;
 
 const usersOnly = () =>
   composeSupergraph([
-    { name: 'users', url: supergraph.subgraphs.users.url, sdl: readFileSync(users.SCHEMA_FILE, 'utf8') },
+    { name: 'users', url: supergraph.subgraphs.users.url, sdl: readFileSync(users.schemaFile, 'utf8') },
   ]);
 const usersAndZoo = () =>
   composeSupergraph([
-    { name: 'users', url: supergraph.subgraphs.users.url, sdl: readFileSync(users.SCHEMA_FILE, 'utf8') },
-    { name: 'zoo', url: supergraph.subgraphs.zoo.url, sdl: readFileSync(zoo.SCHEMA_FILE, 'utf8') },
+    { name: 'users', url: supergraph.subgraphs.users.url, sdl: readFileSync(users.schemaFile, 'utf8') },
+    { name: 'zoo', url: supergraph.subgraphs.zoo.url, sdl: readFileSync(zoo.schemaFile, 'utf8') },
   ]);
 
 /** Replaces the file the way a deploy does: write elsewhere, then rename over it. */

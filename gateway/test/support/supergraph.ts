@@ -1,33 +1,38 @@
 // Boots the subgraphs on fresh real databases and the gateway in front of them, in-process, on free
 // loopback ports, wired as in production (JWKS over HTTP for access tokens and for the gateway's and each
-// calling service's claims keys, signed claims headers, composed schema files).
+// calling service's claims keys, signed claims headers, composed schema files). The four services are built
+// from their descriptors, in one loop.
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import * as animal from '@supergraph/animal';
 import {
   createAccessTokenVerifier,
+  createClaimsTrust,
   generateSigningKey,
   issueAccessToken,
+  jwksUrlOf,
+  signingKeyFromPem,
   type SigningKey,
   type Viewer,
-  createClaimsTrust,
-  jwksUrlOf,
 } from '@supergraph/auth';
+import { service as animal } from '@supergraph/animal';
 import { composeSupergraph } from '@supergraph/composition';
-import type { Migrations } from '@supergraph/db';
 import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
-import * as puzzle from '@supergraph/puzzle';
+import { service as puzzle } from '@supergraph/puzzle';
 import { createLogger } from '@supergraph/runtime';
+import { calleesOf, type SubgraphService } from '@supergraph/subgraph';
 import { freePort, startPostgres, testKeys, type TestDatabase } from '@supergraph/testing';
-import * as users from '@supergraph/users';
-import * as zoo from '@supergraph/zoo';
+import { service as users } from '@supergraph/users';
+import { service as zoo } from '@supergraph/zoo';
 import { createGatewayServer, type GatewayOptions, type GatewayServer } from '../../src';
 
 /** The gateway's claims-signing keys in these tests (fresh per test process). */
 export const GATEWAY_KEYS = testKeys('gateway');
 export const TOKENS = { issuer: 'supergraph-users', audience: 'supergraph' };
 const logger = createLogger('test', 'silent');
+const SERVICES = [users, zoo, animal, puzzle] as SubgraphService[];
+type SubgraphName = 'users' | 'zoo' | 'animal' | 'puzzle';
 /** A running subgraph server, as each service's createServer returns it. */
-type SubgraphServer = ReturnType<typeof users.createUsersServer>;
+type SubgraphServer = ReturnType<SubgraphService['createServer']>;
 
 export interface GraphQLResult {
   status: number;
@@ -45,7 +50,7 @@ export interface RunningSubgraph {
 export interface Supergraph {
   gatewayUrl: string;
   gateway: GatewayServer;
-  subgraphs: Record<'users' | 'zoo' | 'animal' | 'puzzle', RunningSubgraph>;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** The puzzle service's clock (unlock times, cooldowns), moved by hand. */
   puzzleClock: { now: Date; advance(seconds: number): void };
   signingKey: SigningKey;
@@ -57,23 +62,21 @@ export interface Supergraph {
   close(): Promise<void>;
 }
 
-async function database(name: string, migrations: Migrations) {
-  const db = await startPostgres(name);
-  const pool = createPool({ connectionString: db.url, maxConnections: 5 });
-  await migrateToLatest(createDatabase(pool), migrations);
-  return { db, pool };
+/** The services' schema files at the given routing URLs, composed (plus any extra subgraphs). */
+function supergraphOf(urls: Record<string, string>, extra: { name: string; url: string; sdl: string }[] = []): string {
+  return composeSupergraph([
+    ...SERVICES.map(({ name, schemaFile }) => ({ name, url: urls[name]!, sdl: readFileSync(schemaFile, 'utf8') })),
+    ...extra,
+  ]);
 }
 
 export async function startSupergraph(): Promise<Supergraph> {
   const databases: TestDatabase[] = [];
-  const signingKey = generateSigningKey();
-  const [usersDb, zooDb, animalDb, puzzleDb] = await Promise.all([
-    database('gw_users', users.migrations),
-    database('gw_zoo', zoo.migrations),
-    database('gw_animal', animal.migrations),
-    database('gw_puzzle', puzzle.migrations),
-  ]);
-  databases.push(usersDb.db, zooDb.db, animalDb.db, puzzleDb.db);
+  // The users service signs access tokens with this key; tests mint their own tokens with it too.
+  const tokenKeyPem = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+    .privateKey.export({ format: 'pem', type: 'pkcs8' })
+    .toString();
+  const signingKey = signingKeyFromPem(tokenKeyPem);
   const puzzleClock = {
     now: new Date(),
     advance(seconds: number) {
@@ -81,75 +84,53 @@ export async function startSupergraph(): Promise<Supergraph> {
     },
   };
 
-  // Every subgraph fetches the gateway's public keys from it, as in production: reserve its port first.
+  // Every service finds the gateway's public keys at its address and its peers' at theirs, as in
+  // production: all ports are reserved before anything starts.
   const gatewayPort = await freePort();
   const gatewayJwks = `http://127.0.0.1:${gatewayPort}/.well-known/jwks.json`;
-  const usersServer = users.createUsersServer({
-    pool: usersDb.pool,
-    sessions: { signingKey, ...TOKENS, refreshTokenTtlDays: 30 },
-    claims: createClaimsTrust({ name: 'users', gateway: gatewayJwks }),
-    loginThrottle: { maxFailures: 5, lockoutSeconds: 900 },
-    logger,
-    production: false,
-  });
-  // zoo and animal call each other: reserve the animal port first so zoo knows where to find it.
-  const animalPort = await freePort();
-  const animalUrlReserved = `http://127.0.0.1:${animalPort}/graphql`;
-  const zooServer = zoo.createZooServer({
-    pool: zooDb.pool,
-    keys: testKeys('zoo'),
-    claims: createClaimsTrust({ name: 'zoo', gateway: gatewayJwks, callers: { animal: jwksUrlOf(animalUrlReserved) } }),
-    animalService: { url: animalUrlReserved, timeoutMs: 1_000 },
-    logger,
-    production: false,
-  });
-  const { url: usersUrl } = await usersServer.listen(0);
-  const { url: zooUrl } = await zooServer.listen(0);
-  const animalServer = animal.createAnimalServer({
-    pool: animalDb.pool,
-    keys: testKeys('animal'),
-    claims: createClaimsTrust({ name: 'animal', gateway: gatewayJwks, callers: { zoo: jwksUrlOf(zooUrl) } }),
-    zooService: { url: zooUrl, timeoutMs: 1_000 },
-    logger,
-    production: false,
-  });
-  const { url: animalUrl } = await animalServer.listen(animalPort);
-  const puzzleServer = puzzle.createPuzzleServer({
-    pool: puzzleDb.pool,
-    claims: createClaimsTrust({ name: 'puzzle', gateway: gatewayJwks }),
-    answerSecret: 'gateway-test-answer-secret-of-32-characters',
-    settings: { cooldown: puzzle.DEFAULT_COOLDOWN, maxLeaderboardMembers: 200 },
-    logger,
-    production: false,
-    now: () => puzzleClock.now,
-  });
-  const { url: puzzleUrl } = await puzzleServer.listen(0);
+  const ports = Object.fromEntries(await Promise.all(SERVICES.map(async ({ name }) => [name, await freePort()])));
+  const urls: Record<string, string> = Object.fromEntries(
+    SERVICES.map(({ name }) => [name, `http://127.0.0.1:${ports[name]}/graphql`]),
+  );
+  const running = {} as Record<SubgraphName, RunningSubgraph>;
+  await Promise.all(
+    SERVICES.map(async (service) => {
+      const database = await startPostgres(`gw_${service.name}`);
+      databases.push(database);
+      const pool = createPool({ connectionString: database.url, maxConnections: 5 });
+      await migrateToLatest(createDatabase(pool), service.migrations);
+      const peers = calleesOf(service.name);
+      const server = service.createServer({
+        pool,
+        claims: createClaimsTrust({
+          name: service.name,
+          gateway: gatewayJwks,
+          callers: Object.fromEntries(peers.map((peer) => [peer, jwksUrlOf(urls[peer]!)])),
+        }),
+        keys: testKeys(service.name),
+        peers: Object.fromEntries(peers.map((peer) => [peer, { url: urls[peer]!, timeoutMs: 1_000 }])),
+        settings: service.loadSettings({ JWT_PRIVATE_KEY: tokenKeyPem }),
+        logger,
+        production: false,
+        ...(service.name === 'puzzle' && { now: () => puzzleClock.now }),
+      });
+      const { url } = await server.listen(ports[service.name]);
+      running[service.name as SubgraphName] = {
+        url,
+        server,
+        sql: async (text, values) => (await pool.query(text, values)).rows,
+      };
+    }),
+  );
 
   const gateway = createGatewayServer({
-    supergraph: {
-      sdl: composeSupergraph([
-        { name: 'users', url: usersUrl, sdl: readFileSync(users.SCHEMA_FILE, 'utf8') },
-        { name: 'zoo', url: zooUrl, sdl: readFileSync(zoo.SCHEMA_FILE, 'utf8') },
-        { name: 'animal', url: animalUrl, sdl: readFileSync(animal.SCHEMA_FILE, 'utf8') },
-        { name: 'puzzle', url: puzzleUrl, sdl: readFileSync(puzzle.SCHEMA_FILE, 'utf8') },
-      ]),
-    },
-    verifier: createAccessTokenVerifier({ jwksUri: new URL('/.well-known/jwks.json', usersUrl).toString(), ...TOKENS }),
+    supergraph: { sdl: supergraphOf(urls) },
+    verifier: createAccessTokenVerifier({ jwksUri: jwksUrlOf(urls.users!), ...TOKENS }),
     keys: GATEWAY_KEYS,
     logger,
     production: false,
   });
   const { url: gatewayUrl } = await gateway.listen(gatewayPort);
-
-  const running = (
-    url: string,
-    server: SubgraphServer,
-    pool: { query: (text: string, values?: unknown[]) => Promise<{ rows: any[] }> },
-  ): RunningSubgraph => ({
-    url,
-    server,
-    sql: async (text, values) => (await pool.query(text, values)).rows,
-  });
 
   const query: Supergraph['query'] = async (text, variables, headers = {}) => {
     const response = await fetch(gatewayUrl, {
@@ -163,12 +144,7 @@ export async function startSupergraph(): Promise<Supergraph> {
   return {
     gatewayUrl,
     gateway,
-    subgraphs: {
-      users: running(usersUrl, usersServer, usersDb.pool),
-      zoo: running(zooUrl, zooServer, zooDb.pool),
-      animal: running(animalUrl, animalServer, animalDb.pool),
-      puzzle: running(puzzleUrl, puzzleServer, puzzleDb.pool),
-    },
+    subgraphs: running,
     puzzleClock,
     signingKey,
     accessTokenFor: (viewer) => issueAccessToken(signingKey, viewer, TOKENS),
@@ -184,7 +160,7 @@ export async function startSupergraph(): Promise<Supergraph> {
     },
     async close() {
       await gateway.stop();
-      await Promise.all([usersServer.stop(), zooServer.stop(), animalServer.stop(), puzzleServer.stop()]);
+      await Promise.all(Object.values(running).map(({ server }) => server.stop()));
       await Promise.all(databases.map((db) => db.drop()));
     },
   };
@@ -220,18 +196,12 @@ export async function startGateway(
 ): Promise<ExtraGateway> {
   const gateway = createGatewayServer({
     supergraph: {
-      sdl: composeSupergraph([
-        { name: 'users', url: supergraph.subgraphs.users.url, sdl: readFileSync(users.SCHEMA_FILE, 'utf8') },
-        { name: 'zoo', url: supergraph.subgraphs.zoo.url, sdl: readFileSync(zoo.SCHEMA_FILE, 'utf8') },
-        { name: 'animal', url: supergraph.subgraphs.animal.url, sdl: readFileSync(animal.SCHEMA_FILE, 'utf8') },
-        { name: 'puzzle', url: supergraph.subgraphs.puzzle.url, sdl: readFileSync(puzzle.SCHEMA_FILE, 'utf8') },
-        ...extraSubgraphs,
-      ]),
+      sdl: supergraphOf(
+        Object.fromEntries(Object.entries(supergraph.subgraphs).map(([name, { url }]) => [name, url])),
+        extraSubgraphs,
+      ),
     },
-    verifier: createAccessTokenVerifier({
-      jwksUri: new URL('/.well-known/jwks.json', supergraph.subgraphs.users.url).toString(),
-      ...TOKENS,
-    }),
+    verifier: createAccessTokenVerifier({ jwksUri: jwksUrlOf(supergraph.subgraphs.users.url), ...TOKENS }),
     keys: GATEWAY_KEYS,
     logger,
     production: false,

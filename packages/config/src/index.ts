@@ -113,3 +113,12 @@ export function subgraphVariables(defaultPort: number) {
     ...claimsTrustVariables,
   };
 }
+
+/** Where each process listens in development unless PORT says otherwise; a service finds its peers here by default. */
+export const DEVELOPMENT_PORTS: Readonly<Record<string, number>> = {
+  gateway: 4000,
+  users: 4001,
+  zoo: 4002,
+  animal: 4003,
+  puzzle: 4004,
+};

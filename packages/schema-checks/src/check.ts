@@ -62,7 +62,7 @@ export async function runChecks(options: CheckOptions): Promise<CheckReport> {
     for (const subgraph of subgraphs) {
       if (subgraph.name === options.proposed?.subgraph) continue;
       const file = normalize(subgraph.name, readFileSync(subgraph.schemaFile, 'utf8'));
-      const served = normalize(subgraph.name, await servedSdl(subgraph.name));
+      const served = normalize(subgraph.name, await servedSdl(subgraph));
       if (file === served) pass(`${subgraph.name}: schema.graphql is what its server serves`);
       else
         fail(

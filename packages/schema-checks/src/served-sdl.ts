@@ -1,79 +1,70 @@
 // Asks each subgraph's real server for the SDL it serves (`_service { sdl }`), to compare with its
-// schema.graphql. The servers run in-process on loopback; `_service` touches no database, so their pools
-// point at an address nothing listens on and are never used. The check signs like the gateway, with a key
-// it makes for this run, which the servers it starts are told to trust.
-import { createAnimalServer } from '@supergraph/animal';
+// schema.graphql. The service is found from supergraph.yaml, not from a list here: the package that holds the
+// schema file exports its descriptor (`service`, made by defineService), and the check builds the server from
+// it the way every other caller does. The servers run in-process on loopback; `_service` touches no database,
+// so their pools point at an address nothing listens on and are never used. The check signs like the
+// gateway, with a key it makes for this run, which the servers it starts are told to trust.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
+  CLAIMS_HEADER,
+  createClaimsTrust,
   createLocalKeySet,
   generateSigningKey,
   requestDigest,
   serviceKeys,
   signForwardedClaims,
-  CLAIMS_HEADER,
-  createClaimsTrust,
 } from '@supergraph/auth';
 import { createPool } from '@supergraph/db';
-import { createPuzzleServer, DEFAULT_COOLDOWN } from '@supergraph/puzzle';
-import { createLogger, type SubgraphServer } from '@supergraph/subgraph';
-import { createUsersServer } from '@supergraph/users';
-import { createZooServer } from '@supergraph/zoo';
-
-const gatewayKeys = serviceKeys('gateway', generateSigningKey());
-const trustFor = (name: string) => createClaimsTrust({ name, gateway: createLocalKeySet(gatewayKeys.published) });
-const logger = createLogger('schema-check', 'silent');
-const nowhere = 'http://127.0.0.1:9/graphql';
-
-const SERVERS: Record<string, () => SubgraphServer> = {
-  users: () =>
-    createUsersServer({
-      pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }),
-      sessions: { signingKey: generateSigningKey(), issuer: 'check', audience: 'check', refreshTokenTtlDays: 1 },
-      claims: trustFor('users'),
-      loginThrottle: { maxFailures: 5, lockoutSeconds: 60 },
-      logger,
-      production: false,
-    }),
-  zoo: () =>
-    createZooServer({
-      pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }),
-      claims: trustFor('zoo'),
-      keys: serviceKeys('zoo', generateSigningKey()),
-      animalService: { url: nowhere, timeoutMs: 100 },
-      logger,
-      production: false,
-    }),
-  animal: () =>
-    createAnimalServer({
-      pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }),
-      claims: trustFor('animal'),
-      keys: serviceKeys('animal', generateSigningKey()),
-      zooService: { url: nowhere, timeoutMs: 100 },
-      logger,
-      production: false,
-    }),
-  puzzle: () =>
-    createPuzzleServer({
-      pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }),
-      claims: trustFor('puzzle'),
-      answerSecret: 'schema-check-only-answer-secret-of-32-chars',
-      settings: { cooldown: DEFAULT_COOLDOWN, maxLeaderboardMembers: 2 },
-      logger,
-      production: false,
-    }),
-};
+import { createLogger } from '@supergraph/runtime';
+import { calleesOf, type SubgraphService } from '@supergraph/subgraph';
 
 const SERVICE_SDL = '{ _service { sdl } }';
 
-/** The SDL the named subgraph's server serves. */
-export async function servedSdl(name: string): Promise<string> {
-  const create = SERVERS[name];
-  if (!create)
-    throw new Error(`The schema check does not know how to start subgraph "${name}"; add it to served-sdl.ts`);
-  const server = create();
+/** The package a schema file belongs to: the nearest package.json above it. */
+function packageOf(schemaFile: string): { name: string; dir: string } {
+  for (let dir = path.dirname(path.resolve(schemaFile)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest))
+      return { name: (JSON.parse(readFileSync(manifest, 'utf8')) as { name: string }).name, dir };
+  }
+  throw new Error(`No package.json above ${schemaFile}: the schema check cannot find the service that serves it`);
+}
+
+/** The descriptor exported by the service package that owns `schemaFile`. */
+export function serviceDescriptor(subgraph: { name: string; schemaFile: string }): SubgraphService {
+  const { name: packageName, dir } = packageOf(subgraph.schemaFile);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- which package is known only at run time
+  const exported = (require(require.resolve(packageName, { paths: [dir] })) as { service?: SubgraphService }).service;
+  if (!exported || typeof exported.createServer !== 'function' || exported.name !== subgraph.name) {
+    throw new Error(
+      `${packageName} (${dir}) must export \`service\`, the descriptor of subgraph "${subgraph.name}" (defineService)`,
+    );
+  }
+  return exported;
+}
+
+/** The SDL the subgraph serves, from its own server started in-process. */
+export async function servedSdl(subgraph: { name: string; schemaFile: string }): Promise<string> {
+  const service = serviceDescriptor(subgraph);
+  const gatewayKeys = serviceKeys('gateway', generateSigningKey());
+  // Development settings from an empty environment; a service that keeps a development key writes it here.
+  const keysDir = mkdtempSync(path.join(tmpdir(), 'supergraph-check-'));
+  const nowhere = { url: 'http://127.0.0.1:9/graphql', timeoutMs: 100 };
+  const server = service.createServer({
+    pool: createPool({ connectionString: 'postgres://check@127.0.0.1:9/none' }),
+    claims: createClaimsTrust({ name: service.name, gateway: createLocalKeySet(gatewayKeys.published) }),
+    keys: serviceKeys(service.name, generateSigningKey()),
+    peers: Object.fromEntries(calleesOf(service.name).map((peer) => [peer, nowhere])),
+    settings: service.loadSettings({ DEV_KEYS_DIR: keysDir }),
+    logger: createLogger('schema-check', 'silent'),
+    production: false,
+  });
   try {
     const { url } = await server.listen(0);
     const claims = signForwardedClaims(gatewayKeys, {
-      audience: name,
+      audience: service.name,
       viewer: null,
       digest: requestDigest(SERVICE_SDL, undefined),
     });
@@ -83,9 +74,10 @@ export async function servedSdl(name: string): Promise<string> {
       body: JSON.stringify({ query: SERVICE_SDL }),
     });
     const body = (await response.json()) as { data?: { _service: { sdl: string } }; errors?: { message: string }[] };
-    if (!body.data) throw new Error(`${name} did not serve its SDL: ${JSON.stringify(body.errors)}`);
+    if (!body.data) throw new Error(`${service.name} did not serve its SDL: ${JSON.stringify(body.errors)}`);
     return body.data._service.sdl;
   } finally {
     await server.stop();
+    rmSync(keysDir, { recursive: true, force: true });
   }
 }

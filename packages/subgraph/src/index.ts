@@ -8,3 +8,12 @@ export { connectRedis, createLogger, runMain, stopOnSignals, type Logger } from 
 // Services build their metrics here to feed them database events; the server serves them on /metrics.
 export { createMetrics, type Metrics } from '@supergraph/observability';
 export { createServiceDatabase, openMigratedDatabase } from './service-database';
+export {
+  defineService,
+  runService,
+  type ServiceDefinition,
+  type ServiceOptions,
+  type ServiceSetup,
+  type SubgraphService,
+} from './service';
+export { calleesOf, loadSubgraphConfig, type PeerService, type SubgraphConfig } from './service-config';

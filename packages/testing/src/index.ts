@@ -12,7 +12,10 @@ export {
 /** The Redis URL a test may use, or undefined when no Redis answered at the start of the run. */
 export const testRedisUrl = (): string | undefined => process.env[REDIS_ENV];
 export {
+  startServiceHarness,
   startSubgraphHarness,
+  type ServiceHarnessOptions,
+  type TestableService,
   type SubgraphHarness,
   type HarnessOptions,
   type CallOptions,
@@ -20,4 +23,4 @@ export {
   type StartableServer,
 } from './subgraph-harness';
 export { startStubSubgraph, type StubSubgraph, type StubCall, type StubMode } from './stub-subgraph';
-export { testClaimsTrust, testKeys } from './test-keys';
+export { testClaimsTrust, testKeys, testServiceOptions } from './test-keys';

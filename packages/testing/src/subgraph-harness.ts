@@ -2,10 +2,18 @@
 // JSON over HTTP with a claims header signed with that caller's test key (see test-keys.ts).
 import type { LogEvent } from 'kysely';
 import type pg from 'pg';
-import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type Viewer } from '@supergraph/auth';
+import {
+  CLAIMS_HEADER,
+  requestDigest,
+  signForwardedClaims,
+  type ClaimsVerifier,
+  type ServiceKeys,
+  type Viewer,
+} from '@supergraph/auth';
 import { createDatabase, createPool, migrateToLatest, type Migrations } from '@supergraph/db';
+import type { Logger } from '@supergraph/runtime';
 import { startPostgres } from './postgres';
-import { testKeys } from './test-keys';
+import { testKeys, testServiceOptions } from './test-keys';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
   status: number;
@@ -50,6 +58,56 @@ export interface HarnessOptions {
   name: string;
   migrations: Migrations;
   create(deps: { pool: pg.Pool; onQuery: (event: LogEvent) => void }): StartableServer;
+}
+
+/** A service descriptor (@supergraph/subgraph defineService), as far as the harness needs one. */
+export interface TestableService<Settings> {
+  name: string;
+  migrations: Migrations;
+  createServer(options: {
+    pool: pg.Pool;
+    onQuery: (event: LogEvent) => void;
+    claims: ClaimsVerifier;
+    keys: ServiceKeys;
+    peers: Record<string, { url: string; timeoutMs: number }>;
+    settings: Settings;
+    logger: Logger;
+    production: boolean;
+    now?: () => Date;
+  }): StartableServer;
+}
+
+export interface ServiceHarnessOptions<Settings> {
+  settings: Settings;
+  /** The services it calls (stubs, usually), by name. */
+  peers?: Record<string, { url: string; timeoutMs: number }>;
+  now?: () => Date;
+  /** Default: silent. */
+  logger?: Logger;
+}
+
+/**
+ * A service built from its descriptor on a fresh database, as a test sees it: trusting the test gateway and
+ * its declared callers' test keys, signing with its own test keys (see test-keys.ts), in development mode.
+ */
+export function startServiceHarness<Settings>(
+  service: TestableService<Settings>,
+  options: ServiceHarnessOptions<Settings>,
+): Promise<SubgraphHarness> {
+  return startSubgraphHarness({
+    name: service.name,
+    migrations: service.migrations,
+    create: ({ pool, onQuery }) =>
+      service.createServer({
+        ...testServiceOptions(service.name),
+        pool,
+        onQuery,
+        settings: options.settings,
+        peers: options.peers ?? {},
+        ...(options.now && { now: options.now }),
+        ...(options.logger && { logger: options.logger }),
+      }),
+  });
 }
 
 export async function startSubgraphHarness(options: HarnessOptions): Promise<SubgraphHarness> {

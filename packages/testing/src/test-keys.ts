@@ -10,6 +10,7 @@ import {
   callersOf,
   createClaimsTrust,
 } from '@supergraph/auth';
+import { createLogger } from '@supergraph/runtime';
 
 const keys = new Map<string, ServiceKeys>();
 
@@ -30,4 +31,18 @@ export function testClaimsTrust(name: string, callers: string[] = callersOf(name
     gateway: createLocalKeySet(testKeys('gateway').published),
     callers: Object.fromEntries(callers.map((caller) => [caller, createLocalKeySet(testKeys(caller).published)])),
   });
+}
+
+/**
+ * What a service under test is built with, besides its pool and settings: its test keys, the test trust, a
+ * silent logger, development mode and no peers (`{ ...testServiceOptions('zoo'), pool, settings, peers }`).
+ */
+export function testServiceOptions(name: string) {
+  return {
+    claims: testClaimsTrust(name),
+    keys: testKeys(name),
+    logger: createLogger(name, 'silent'),
+    production: false,
+    peers: {},
+  };
 }

@@ -1,3 +1,2 @@
-// What other workspaces' tests may use to boot this subgraph in-process.
-export { createAnimalServer, SCHEMA_FILE, type AnimalServerOptions } from './server';
-export { migrations } from './db/migrations';
+// The animal service's descriptor: what the checks, the gateway's tests and the bench build it from.
+export { service } from './service';

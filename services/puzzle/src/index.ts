@@ -1,4 +1,4 @@
-// What other workspaces' tests may use to boot this subgraph in-process.
-export { createPuzzleServer, SCHEMA_FILE, type PuzzleServerOptions } from './server';
-export { migrations } from './db/migrations';
+// The puzzle service's descriptor: what the checks, the gateway's tests and the bench build it from.
+export { service } from './service';
+export type { PuzzleServiceSettings } from './config';
 export { DEFAULT_COOLDOWN } from './rules';

@@ -1,16 +1,20 @@
-// The users service's configuration, parsed once from the environment by main.ts.
+// The users service's own settings, read from the environment on top of the base every subgraph shares
+// (@supergraph/subgraph service-config.ts): how access and refresh tokens are issued, the failed-login
+// throttle, and whether demo accounts are created.
 import path from 'node:path';
-import { flag, parseConfig, subgraphVariables, z, ConfigError } from '@supergraph/config';
+import { loadOrCreateDevSigningKey, signingKeyFromPem } from '@supergraph/auth';
+import { ConfigError, claimsSigningVariables, flag, nodeEnv, parseConfig, z } from '@supergraph/config';
+import type { SessionSettings } from './sessions';
 
-const schema = z.object({
-  ...subgraphVariables(4001),
+const variables = z.object({
+  NODE_ENV: nodeEnv,
   JWT_ISSUER: z.string().min(1).default('supergraph-users'),
   JWT_AUDIENCE: z.string().min(1).default('supergraph'),
   /** PEM (PKCS#8) EC P-256 or RSA private key; required in production. */
   JWT_PRIVATE_KEY: z.string().includes('PRIVATE KEY').optional(),
   JWT_KEY_ID: z.string().min(1).optional(),
   /** Development only: where the generated signing key is kept. */
-  DEV_KEYS_DIR: z.string().default(path.resolve('.data/keys')),
+  DEV_KEYS_DIR: claimsSigningVariables.DEV_KEYS_DIR,
   SEED_DEMO_DATA: flag(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCKOUT_SECONDS: z.coerce
@@ -19,14 +23,17 @@ const schema = z.object({
     .min(1)
     .default(15 * 60),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  /** Runs the scheduled jobs (purging dead refresh tokens); a replica may opt out. Each run happens once across replicas. */
-  JOBS_ENABLED: flag(true),
 });
 
-export type UsersConfig = z.infer<typeof schema> & { production: boolean };
+export interface UsersSettings {
+  sessions: SessionSettings;
+  loginThrottle: { maxFailures: number; lockoutSeconds: number };
+  /** Development only: creates the demo accounts at start-up. */
+  seedDemoData: boolean;
+}
 
-export function loadConfig(env: Record<string, string | undefined>): UsersConfig {
-  const config = parseConfig(schema, env);
+export function loadSettings(env: Record<string, string | undefined>): UsersSettings {
+  const config = parseConfig(variables, env);
   const production = config.NODE_ENV === 'production';
   if (production && !config.JWT_PRIVATE_KEY) {
     throw new ConfigError('Invalid configuration:\n  JWT_PRIVATE_KEY: required in production (a PEM private key)');
@@ -34,5 +41,16 @@ export function loadConfig(env: Record<string, string | undefined>): UsersConfig
   if (production && config.SEED_DEMO_DATA) {
     throw new ConfigError('Invalid configuration:\n  SEED_DEMO_DATA: demo accounts are never created in production');
   }
-  return { ...config, production };
+  return {
+    sessions: {
+      signingKey: config.JWT_PRIVATE_KEY
+        ? signingKeyFromPem(config.JWT_PRIVATE_KEY, config.JWT_KEY_ID)
+        : loadOrCreateDevSigningKey(path.resolve(config.DEV_KEYS_DIR)),
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+    },
+    loginThrottle: { maxFailures: config.LOGIN_MAX_FAILURES, lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS },
+    seedDemoData: config.SEED_DEMO_DATA,
+  };
 }

@@ -1,5 +1,3 @@
-// What other workspaces' tests may use to boot this subgraph in-process.
-export { createUsersServer, SCHEMA_FILE, type UsersServerOptions } from './server';
-export { migrations } from './db/migrations';
-export { seedDemoUsers, DEMO_USERS, DEMO_PASSWORD } from './seed';
-export type { Database as UsersDatabase } from './db/schema';
+// The users service's descriptor: what the checks, the gateway's tests and the bench build it from.
+export { service } from './service';
+export type { UsersSettings } from './config';

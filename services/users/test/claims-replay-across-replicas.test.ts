@@ -11,9 +11,15 @@ import {
   createClaimsTrust,
 } from '@supergraph/auth';
 import { createPool } from '@supergraph/db';
-import { createLogger, type SubgraphServer } from '@supergraph/subgraph';
-import { startSubgraphHarness, testKeys, testRedisUrl, type SubgraphHarness } from '@supergraph/testing';
-import { createUsersServer, migrations } from '../src';
+import type { SubgraphServer } from '@supergraph/subgraph';
+import {
+  startSubgraphHarness,
+  testKeys,
+  testRedisUrl,
+  testServiceOptions,
+  type SubgraphHarness,
+} from '@supergraph/testing';
+import { service } from '../src';
 import { TOKEN_AUDIENCE } from './support/users-subgraph';
 
 const redisUrl = testRedisUrl();
@@ -27,16 +33,22 @@ withRedis('claims replay memory shared through Redis', () => {
 
   beforeAll(async () => {
     redis = new Redis(redisUrl!, { maxRetriesPerRequest: 1, keyPrefix: `test-${randomUUID()}:` });
-    const replica = (pool: Parameters<typeof createUsersServer>[0]['pool']) =>
-      createUsersServer({
+    const replica = (pool: Parameters<typeof service.createServer>[0]['pool']) =>
+      service.createServer({
+        ...testServiceOptions('users'),
         pool,
-        sessions: { signingKey: testKeys('users-tokens').current, ...TOKEN_AUDIENCE, refreshTokenTtlDays: 30 },
         claims: createClaimsTrust({ name: 'users', gateway: createLocalKeySet(testKeys('gateway').published), redis }),
-        loginThrottle: { maxFailures: 5, lockoutSeconds: 900 },
-        logger: createLogger('users', 'silent'),
-        production: false,
+        settings: {
+          sessions: { signingKey: testKeys('users-tokens').current, ...TOKEN_AUDIENCE, refreshTokenTtlDays: 30 },
+          loginThrottle: { maxFailures: 5, lockoutSeconds: 900 },
+          seedDemoData: false,
+        },
       });
-    first = await startSubgraphHarness({ name: 'users', migrations, create: ({ pool }) => replica(pool) });
+    first = await startSubgraphHarness({
+      name: service.name,
+      migrations: service.migrations,
+      create: ({ pool }) => replica(pool),
+    });
     second = replica(createPool({ connectionString: first.databaseUrl, maxConnections: 2 }));
     ({ url: secondUrl } = await second.listen(0));
   });

@@ -1,36 +1,44 @@
-import { loadConfig } from '../src/config';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadSubgraphConfig } from '@supergraph/subgraph';
+import { service } from '../src';
 
-const base = { DATABASE_URL: 'postgres://localhost/users' };
+const base = {
+  DATABASE_URL: 'postgres://localhost/users',
+  DEV_KEYS_DIR: mkdtempSync(path.join(tmpdir(), 'users-config-')),
+};
+const load = (env: Record<string, string | undefined>) => loadSubgraphConfig('users', env, service.loadSettings);
 
 describe('users configuration', () => {
   it('runs in development with defaults', () => {
-    const config = loadConfig(base);
-    expect(config).toMatchObject({
-      PORT: 4001,
-      production: false,
-      LOGIN_MAX_FAILURES: 5,
-      SEED_DEMO_DATA: false,
-      SLOW_OPERATION_MS: 1000,
-    });
-    expect(config.GATEWAY_JWKS_URL).toBe('http://localhost:4000/.well-known/jwks.json');
-    expect(loadConfig({ ...base, SLOW_OPERATION_MS: '250' }).SLOW_OPERATION_MS).toBe(250);
-    expect(() => loadConfig({ ...base, SLOW_OPERATION_MS: 'soon' })).toThrow(/SLOW_OPERATION_MS/);
+    const { config, settings } = load(base);
+    expect(config).toMatchObject({ port: 4001, production: false, slowOperationMs: 1000, jobsEnabled: true });
+    expect(settings).toMatchObject({ loginThrottle: { maxFailures: 5 }, seedDemoData: false });
+    expect(config.gatewayJwksUrl).toBe('http://localhost:4000/.well-known/jwks.json');
+    expect(load({ ...base, SLOW_OPERATION_MS: '250' }).config.slowOperationMs).toBe(250);
+    expect(() => load({ ...base, SLOW_OPERATION_MS: 'soon' })).toThrow(/SLOW_OPERATION_MS/);
   });
 
   it('needs a database URL', () => {
-    expect(() => loadConfig({})).toThrow(/DATABASE_URL/);
+    expect(() => load({ DEV_KEYS_DIR: base.DEV_KEYS_DIR })).toThrow(/DATABASE_URL/);
+  });
+
+  it('names every bad variable at once, the shared ones and its own', () => {
+    expect(() => load({ ...base, PORT: 'eighty', LOGIN_MAX_FAILURES: 'many' })).toThrow(
+      /PORT[\s\S]*LOGIN_MAX_FAILURES/,
+    );
   });
 
   it('in production, needs a signing key, and never seeds demo accounts', () => {
     const production = { ...base, NODE_ENV: 'production' };
-    expect(() => loadConfig(production)).toThrow(/JWT_PRIVATE_KEY/);
+    expect(() => load(production)).toThrow(/JWT_PRIVATE_KEY/);
     const key = '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----';
-    expect(() => loadConfig({ ...production, JWT_PRIVATE_KEY: key, SEED_DEMO_DATA: 'true' })).toThrow(/SEED_DEMO_DATA/);
-    expect(loadConfig({ ...production, JWT_PRIVATE_KEY: key }).production).toBe(true);
+    expect(() => load({ ...production, JWT_PRIVATE_KEY: key, SEED_DEMO_DATA: 'true' })).toThrow(/SEED_DEMO_DATA/);
   });
 
   it('has no shared claims secret to configure: it trusts the gateway’s published keys', () => {
-    expect(loadConfig(base)).not.toHaveProperty('INTERNAL_CLAIMS_SECRET');
-    expect(() => loadConfig({ ...base, GATEWAY_JWKS_URL: 'not a url' })).toThrow(/GATEWAY_JWKS_URL/);
+    expect(load(base).config).not.toHaveProperty('INTERNAL_CLAIMS_SECRET');
+    expect(() => load({ ...base, GATEWAY_JWKS_URL: 'not a url' })).toThrow(/GATEWAY_JWKS_URL/);
   });
 });

@@ -1,3 +1,2 @@
-// What other workspaces' tests may use to boot this subgraph in-process.
-export { createZooServer, SCHEMA_FILE, type ZooServerOptions } from './server';
-export { migrations } from './db/migrations';
+// The zoo service's descriptor: what the checks, the gateway's tests and the bench build it from.
+export { service } from './service';

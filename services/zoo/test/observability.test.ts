@@ -1,15 +1,8 @@
 // What an operator sees of the zoo subgraph on a real database: /metrics counting the operations just run,
 // their database statements and the pool's connections, and logs tied to the gateway's request and trace.
 import { createLogger } from '@supergraph/subgraph';
-import {
-  startStubSubgraph,
-  startSubgraphHarness,
-  testClaimsTrust,
-  testKeys,
-  type StubSubgraph,
-  type SubgraphHarness,
-} from '@supergraph/testing';
-import { createZooServer, migrations } from '../src';
+import { startStubSubgraph, startServiceHarness, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
+import { service } from '../src';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 
@@ -19,19 +12,10 @@ const logs: Record<string, any>[] = [];
 
 beforeAll(async () => {
   animalService = await startStubSubgraph('animal', () => ({ detachAnimalsFromZoo: 0 }));
-  zoo = await startSubgraphHarness({
-    name: 'zoo',
-    migrations,
-    create: ({ pool, onQuery }) =>
-      createZooServer({
-        pool,
-        onQuery,
-        keys: testKeys('zoo'),
-        claims: testClaimsTrust('zoo'),
-        animalService: { url: animalService.url, timeoutMs: 500 },
-        logger: createLogger('zoo', 'info', { write: (line: string) => void logs.push(JSON.parse(line)) }),
-        production: false,
-      }),
+  zoo = await startServiceHarness(service, {
+    settings: {},
+    peers: { animal: { url: animalService.url, timeoutMs: 500 } },
+    logger: createLogger('zoo', 'info', { write: (line: string) => void logs.push(JSON.parse(line)) }),
   });
 });
 

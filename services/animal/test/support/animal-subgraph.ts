@@ -1,16 +1,8 @@
 // The animal subgraph on a fresh database, with a stand-in zoo service that knows which zoo belongs to whom.
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@supergraph/auth';
-import { createLogger } from '@supergraph/subgraph';
-import {
-  startStubSubgraph,
-  startSubgraphHarness,
-  testClaimsTrust,
-  testKeys,
-  type StubSubgraph,
-  type SubgraphHarness,
-} from '@supergraph/testing';
-import { createAnimalServer, migrations } from '../../src';
+import { startStubSubgraph, startServiceHarness, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
+import { service } from '../../src';
 
 export interface AnimalTestbed {
   animal: SubgraphHarness;
@@ -26,19 +18,9 @@ export async function startAnimalTestbed(): Promise<AnimalTestbed> {
     const ownerId = zooOwners.get(variables.id);
     return { zoo: ownerId ? { id: variables.id, owner: { id: ownerId } } : null };
   });
-  const animal = await startSubgraphHarness({
-    name: 'animal',
-    migrations,
-    create: ({ pool, onQuery }) =>
-      createAnimalServer({
-        pool,
-        onQuery,
-        keys: testKeys('animal'),
-        claims: testClaimsTrust('animal'),
-        zooService: { url: zooService.url, timeoutMs: 500 },
-        logger: createLogger('animal', 'silent'),
-        production: false,
-      }),
+  const animal = await startServiceHarness(service, {
+    settings: {},
+    peers: { zoo: { url: zooService.url, timeoutMs: 500 } },
   });
   return {
     animal,

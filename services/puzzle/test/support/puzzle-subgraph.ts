@@ -1,9 +1,8 @@
 // The puzzle subgraph on a fresh database, with a clock the test moves by hand.
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@supergraph/auth';
-import { createLogger } from '@supergraph/subgraph';
-import { startSubgraphHarness, testClaimsTrust, type SubgraphHarness } from '@supergraph/testing';
-import { createPuzzleServer, DEFAULT_COOLDOWN, migrations } from '../../src';
+import { startServiceHarness, type SubgraphHarness } from '@supergraph/testing';
+import { DEFAULT_COOLDOWN, service } from '../../src';
 
 export interface PuzzleTestbed {
   puzzle: SubgraphHarness;
@@ -22,20 +21,13 @@ export async function startPuzzleTestbed(settings: { maxLeaderboardMembers?: num
       clock.now = new Date(clock.now.getTime() + seconds * 1000);
     },
   };
-  const puzzle = await startSubgraphHarness({
-    name: 'puzzle',
-    migrations,
-    create: ({ pool, onQuery }) =>
-      createPuzzleServer({
-        pool,
-        onQuery,
-        claims: testClaimsTrust('puzzle'),
-        answerSecret: 'puzzle-test-answer-secret-of-decent-length',
-        settings: { cooldown: DEFAULT_COOLDOWN, maxLeaderboardMembers: settings.maxLeaderboardMembers ?? 200 },
-        logger: createLogger('puzzle', 'silent'),
-        production: false,
-        now: () => clock.now,
-      }),
+  const puzzle = await startServiceHarness(service, {
+    settings: {
+      answerSecret: 'puzzle-test-answer-secret-of-decent-length',
+      cooldown: DEFAULT_COOLDOWN,
+      maxLeaderboardMembers: settings.maxLeaderboardMembers ?? 200,
+    },
+    now: () => clock.now,
   });
   return { puzzle, clock, admin: { id: randomUUID(), role: 'ADMIN' }, close: () => puzzle.close() };
 }

@@ -1,8 +1,7 @@
 // Boots the users subgraph on a fresh real database (the shared harness) and talks to it the way the gateway does.
 import { generateSigningKey, type SigningKey, type Viewer } from '@supergraph/auth';
-import { createLogger } from '@supergraph/subgraph';
-import { startSubgraphHarness, testClaimsTrust, type GraphQLResponse, type SubgraphHarness } from '@supergraph/testing';
-import { createUsersServer, migrations } from '../../src';
+import { startServiceHarness, type GraphQLResponse, type SubgraphHarness } from '@supergraph/testing';
+import { service } from '../../src';
 
 export type { GraphQLResponse };
 export const TOKEN_AUDIENCE = { issuer: 'supergraph-users', audience: 'supergraph' };
@@ -13,19 +12,12 @@ export interface UsersSubgraph extends SubgraphHarness {
 
 export async function startUsersSubgraph(overrides: { maxFailures?: number } = {}): Promise<UsersSubgraph> {
   const signingKey = generateSigningKey();
-  const harness = await startSubgraphHarness({
-    name: 'users',
-    migrations,
-    create: ({ pool, onQuery }) =>
-      createUsersServer({
-        pool,
-        onQuery,
-        sessions: { signingKey, ...TOKEN_AUDIENCE, refreshTokenTtlDays: 30 },
-        claims: testClaimsTrust('users'),
-        loginThrottle: { maxFailures: overrides.maxFailures ?? 5, lockoutSeconds: 900 },
-        logger: createLogger('users', 'silent'),
-        production: false,
-      }),
+  const harness = await startServiceHarness(service, {
+    settings: {
+      sessions: { signingKey, ...TOKEN_AUDIENCE, refreshTokenTtlDays: 30 },
+      loginThrottle: { maxFailures: overrides.maxFailures ?? 5, lockoutSeconds: 900 },
+      seedDemoData: false,
+    },
   });
   return { ...harness, signingKey };
 }

@@ -1,16 +1,8 @@
 // The zoo subgraph on a fresh database, with a stand-in animal service that records detach calls.
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@supergraph/auth';
-import { createLogger } from '@supergraph/subgraph';
-import {
-  startStubSubgraph,
-  startSubgraphHarness,
-  testClaimsTrust,
-  testKeys,
-  type StubSubgraph,
-  type SubgraphHarness,
-} from '@supergraph/testing';
-import { createZooServer, migrations } from '../../src';
+import { startStubSubgraph, startServiceHarness, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
+import { service } from '../../src';
 
 export interface ZooTestbed {
   zoo: SubgraphHarness;
@@ -20,19 +12,9 @@ export interface ZooTestbed {
 
 export async function startZooTestbed(): Promise<ZooTestbed> {
   const animalService = await startStubSubgraph('animal', () => ({ detachAnimalsFromZoo: 0 }));
-  const zoo = await startSubgraphHarness({
-    name: 'zoo',
-    migrations,
-    create: ({ pool, onQuery }) =>
-      createZooServer({
-        pool,
-        onQuery,
-        keys: testKeys('zoo'),
-        claims: testClaimsTrust('zoo'),
-        animalService: { url: animalService.url, timeoutMs: 500 },
-        logger: createLogger('zoo', 'silent'),
-        production: false,
-      }),
+  const zoo = await startServiceHarness(service, {
+    settings: {},
+    peers: { animal: { url: animalService.url, timeoutMs: 500 } },
   });
   return {
     zoo,

@@ -1,0 +1,153 @@
+// One configuration schema for every subgraph process: the base variables all four share (mode, port,
+// database, logging, whom to trust, its claims-signing key, jobs) plus, for each service it calls or is
+// called by (SERVICE_OPERATIONS), `<PEER>_SERVICE_URL`, `<PEER>_SERVICE_TIMEOUT_MS` and `<PEER>_JWKS_URL`.
+// A service adds only its own variables (its descriptor's loadSettings); both are read from the same
+// environment and every bad variable is reported at once.
+import { SERVICE_OPERATIONS, type ServiceKeySettings } from '@supergraph/auth';
+import {
+  ConfigError,
+  DEVELOPMENT_PORTS,
+  claimsSigningVariables,
+  flag,
+  httpUrl,
+  type logLevel,
+  parseConfig,
+  requireInProduction,
+  subgraphVariables,
+  z,
+} from '@supergraph/config';
+
+export type Env = Record<string, string | undefined>;
+
+/** Where a service reaches another subgraph it calls. */
+export interface PeerService {
+  url: string;
+  timeoutMs: number;
+}
+
+/** A subgraph process's configuration, common to all four. */
+export interface SubgraphConfig {
+  production: boolean;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  logLevel: z.infer<typeof logLevel>;
+  slowOperationMs: number;
+  /** The gateway's published claims keys. */
+  gatewayJwksUrl: string;
+  /** Shared replay memory (and anything else replicas share); one process's memory when unset. */
+  redisUrl: string | undefined;
+  /** Whether this replica runs the service's scheduled jobs (each run happens once across replicas). */
+  jobsEnabled: boolean;
+  /** This service's claims-signing keys (used when it calls another service). */
+  keys: ServiceKeySettings;
+  /** The services it calls, by name. */
+  peers: Record<string, PeerService>;
+  /** The published keys of each service that calls it, by name. */
+  callerKeys: Record<string, string>;
+}
+
+/** The services `name` sends declared operations to. */
+export function calleesOf(name: string): string[] {
+  const operations = Object.values(SERVICE_OPERATIONS) as { caller: string; callee: string }[];
+  return [...new Set(operations.filter((operation) => operation.caller === name).map((operation) => operation.callee))];
+}
+
+/** The services that send `name` declared operations (not the gateway: it is trusted for everything). */
+function callersOfService(name: string): string[] {
+  const operations = Object.values(SERVICE_OPERATIONS) as { caller: string; callee: string }[];
+  return [
+    ...new Set(
+      operations
+        .filter((operation) => operation.callee === name && operation.caller !== 'gateway')
+        .map((operation) => operation.caller),
+    ),
+  ];
+}
+
+const envName = (service: string) => service.toUpperCase().replaceAll('-', '_');
+const defaultUrl = (service: string) => `http://localhost:${DEVELOPMENT_PORTS[service] ?? 4000}/graphql`;
+
+function baseSchema(name: string) {
+  const peerVariables: Record<string, z.ZodType> = {};
+  for (const peer of new Set([...calleesOf(name), ...callersOfService(name)])) {
+    const PEER = envName(peer);
+    peerVariables[`${PEER}_SERVICE_URL`] = httpUrl.default(defaultUrl(peer));
+    peerVariables[`${PEER}_SERVICE_TIMEOUT_MS`] = z.coerce.number().int().min(100).max(60_000).default(3_000);
+    /** Where that service publishes the keys it signs its calls with (default: next to its URL). */
+    peerVariables[`${PEER}_JWKS_URL`] = httpUrl.optional();
+  }
+  return z.object({
+    ...subgraphVariables(DEVELOPMENT_PORTS[name] ?? 4000),
+    ...claimsSigningVariables,
+    JOBS_ENABLED: flag(true),
+    ...peerVariables,
+  });
+}
+
+/**
+ * Parses the base variables of subgraph `name` and, with `loadSettings`, the service's own, from one
+ * environment. Throws one ConfigError that lists every bad variable of both.
+ */
+export function loadSubgraphConfig<Settings>(
+  name: string,
+  env: Env,
+  loadSettings: (env: Env) => Settings,
+): { config: SubgraphConfig; settings: Settings } {
+  const problems: string[] = [];
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.message.split('\n').slice(1));
+      return undefined;
+    }
+  };
+  const base = attempt(() => parseConfig(baseSchema(name), env));
+  const production = (base?.NODE_ENV ?? env.NODE_ENV) === 'production';
+  const callees = calleesOf(name);
+  if (base)
+    attempt(() =>
+      requireInProduction(production && callees.length > 0, { CLAIMS_SIGNING_KEY: base.CLAIMS_SIGNING_KEY }),
+    );
+  const settings = attempt(() => loadSettings(env));
+  if (problems.length || !base) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+
+  const vars = base as Record<string, unknown>;
+  const peers: Record<string, PeerService> = {};
+  for (const peer of callees) {
+    peers[peer] = {
+      url: vars[`${envName(peer)}_SERVICE_URL`] as string,
+      timeoutMs: vars[`${envName(peer)}_SERVICE_TIMEOUT_MS`] as number,
+    };
+  }
+  const callerKeys: Record<string, string> = {};
+  for (const caller of callersOfService(name)) {
+    const jwks = vars[`${envName(caller)}_JWKS_URL`] as string | undefined;
+    callerKeys[caller] =
+      jwks ?? new URL('/.well-known/jwks.json', vars[`${envName(caller)}_SERVICE_URL`] as string).toString();
+  }
+  return {
+    config: {
+      production,
+      port: base.PORT,
+      host: base.HOST,
+      databaseUrl: base.DATABASE_URL,
+      logLevel: base.LOG_LEVEL,
+      slowOperationMs: base.SLOW_OPERATION_MS,
+      gatewayJwksUrl: base.GATEWAY_JWKS_URL,
+      redisUrl: base.REDIS_URL,
+      jobsEnabled: base.JOBS_ENABLED,
+      keys: {
+        issuer: name,
+        privateKeyPem: base.CLAIMS_SIGNING_KEY,
+        retiredKeyPem: base.CLAIMS_SIGNING_KEY_RETIRED,
+        devKeysDir: base.DEV_KEYS_DIR,
+      },
+      peers,
+      callerKeys,
+    },
+    settings: settings as Settings,
+  };
+}

@@ -1,0 +1,191 @@
+// One shape for every subgraph service. A service describes itself once — name, schema file, migrations,
+// its own settings, resolvers, per-request context, jobs — with defineService; what comes out is the same
+// descriptor for all four: { name, schemaFile, migrations, loadSettings, createServer }. Its main.ts is
+// `runService(service)`; the schema checks, the gateway's tests and each service's tests build servers from
+// the same descriptor with the same ServiceOptions.
+import type { BaseContext } from '@apollo/server';
+import type { Express } from 'express';
+import type { Kysely, LogEvent } from 'kysely';
+import type pg from 'pg';
+import {
+  createClaimsTrust,
+  createSubgraphClient,
+  generateSigningKey,
+  loadServiceKeys,
+  serviceKeys,
+  type ClaimsVerifier,
+  type ServiceKeys,
+  type SubgraphClient,
+} from '@supergraph/auth';
+import { isDatabaseReachable, type Migrations } from '@supergraph/db';
+import { createScheduler, type ScheduledJob } from '@supergraph/jobs';
+import { connectRedis, createLogger, runMain, stopOnSignals, type Logger } from '@supergraph/runtime';
+import { loadSchemaFile } from './schema-file';
+import { createSubgraphServer, type RequestInfo, type SubgraphServer } from './server';
+import { calleesOf, loadSubgraphConfig, type Env, type PeerService } from './service-config';
+import { createServiceDatabase, openMigratedDatabase } from './service-database';
+
+/** What building any service's server takes: from main.ts (runService), a test, or the schema checks. */
+export interface ServiceOptions<Settings> {
+  pool: pg.Pool;
+  /** Whom it believes: the gateway, and its declared callers (see createClaimsTrust). */
+  claims: ClaimsVerifier;
+  /** Its own claims-signing keys: it signs its calls to other services with them and publishes them. */
+  keys: ServiceKeys;
+  /** Where each service it calls is (SERVICE_OPERATIONS says which). */
+  peers: Readonly<Record<string, PeerService>>;
+  /** The service's own settings (its descriptor's loadSettings reads them from the environment). */
+  settings: Settings;
+  logger: Logger;
+  production: boolean;
+  /** Operations slower than this are logged with their name and duration (default 1000 ms). */
+  slowOperationMs?: number;
+  /** The clock (tests move it by hand). */
+  now?: () => Date;
+  /** Called after every SQL statement (tests count them). */
+  onQuery?: (event: LogEvent) => void;
+}
+
+/** What a service's context factory is built from, once per server. */
+export interface ServiceSetup<Settings, Database> {
+  db: Kysely<Database>;
+  /** The pool under `db`, for libraries that take one (e.g. a Postgres-backed rate limiter). */
+  pool: pg.Pool;
+  settings: Settings;
+  now: () => Date;
+  /** A client for a service this one calls, signing with this service's keys. */
+  clientFor(peer: string): SubgraphClient;
+}
+
+/** How a service describes itself to defineService. */
+export interface ServiceDefinition<Settings, Database, Context extends BaseContext> {
+  name: string;
+  schemaFile: string;
+  migrations: Migrations;
+  /** Its own variables from the environment (the base ones are everyone's: service-config.ts). */
+  loadSettings(env: Env): Settings;
+  /** Typed by the service's generated `Resolvers`. */
+  resolvers: object;
+  /** Builds what requests share once, and returns the per-request context factory. */
+  context(setup: ServiceSetup<Settings, Database>): (request: RequestInfo) => Context;
+  /** Extra HTTP routes (e.g. the users service's token JWKS). */
+  routes?(app: Express, settings: Settings): void;
+  /** Scheduled jobs, run by the process (each occurrence once across replicas). */
+  jobs?(db: Kysely<Database>, logger: Logger, settings: Settings): ScheduledJob[];
+  /** Start-up work after migrations and before serving (e.g. demo data in development). */
+  prepare?(db: Kysely<Database>, logger: Logger, settings: Settings): Promise<void>;
+}
+
+/** A subgraph service, as the checks, the tests and the process entry see every one of them. */
+export interface SubgraphService<Settings = unknown> {
+  readonly name: string;
+  readonly schemaFile: string;
+  readonly migrations: Migrations;
+  loadSettings(env: Env): Settings;
+  createServer(options: ServiceOptions<Settings>): SubgraphServer;
+  /** Runs prepare and starts the jobs; resolves with how to stop them. */
+  startBackground(context: {
+    db: Kysely<unknown>;
+    databaseUrl: string;
+    logger: Logger;
+    settings: Settings;
+    jobsEnabled: boolean;
+  }): Promise<() => Promise<void>>;
+}
+
+export function defineService<Settings, Database, Context extends BaseContext>(
+  definition: ServiceDefinition<Settings, Database, Context>,
+): SubgraphService<Settings> {
+  const { name } = definition;
+  const callsOthers = calleesOf(name).length > 0;
+  return {
+    name,
+    schemaFile: definition.schemaFile,
+    migrations: definition.migrations,
+    loadSettings: (env) => definition.loadSettings(env),
+    createServer(options) {
+      const { db, metrics } = createServiceDatabase<Database>(name, options.pool, options.onQuery);
+      const createContext = definition.context({
+        db,
+        pool: options.pool,
+        settings: options.settings,
+        now: options.now ?? (() => new Date()),
+        clientFor(peer) {
+          const where = options.peers[peer];
+          if (!where) throw new Error(`${name} calls the ${peer} service: pass peers.${peer} ({ url, timeoutMs })`);
+          return createSubgraphClient({ keys: options.keys, audience: peer, ...where });
+        },
+      });
+      return createSubgraphServer<Context>({
+        name,
+        typeDefs: loadSchemaFile(definition.schemaFile),
+        resolvers: definition.resolvers,
+        claims: options.claims,
+        // A service that calls others publishes the keys it signs with, next to its endpoint.
+        ...(callsOthers && { publishedKeys: options.keys.published }),
+        logger: options.logger,
+        production: options.production,
+        ...(options.slowOperationMs !== undefined && { slowOperationMs: options.slowOperationMs }),
+        metrics,
+        createContext,
+        isReady: () => isDatabaseReachable(db),
+        ...(definition.routes && { routes: (app: Express) => definition.routes!(app, options.settings) }),
+        onStop: () => db.destroy(),
+      });
+    },
+    async startBackground({ db, databaseUrl, logger, settings, jobsEnabled }) {
+      const typed = db as Kysely<Database>;
+      await definition.prepare?.(typed, logger, settings);
+      const jobs = jobsEnabled ? (definition.jobs?.(typed, logger, settings) ?? []) : [];
+      if (!jobs.length) return async () => {};
+      const scheduler = createScheduler({ connectionString: databaseUrl, jobs, logger, name });
+      await scheduler.start();
+      return () => scheduler.stop();
+    },
+  };
+}
+
+/**
+ * A subgraph process, start to stop: configuration (base + the service's own), logger, database brought to
+ * the latest migration, start-up work and jobs, Redis when configured, keys, trust, listen, and a graceful
+ * stop on SIGTERM/SIGINT (jobs first: a running job may still need the pool the server closes).
+ */
+export function runService<Settings>(service: SubgraphService<Settings>): void {
+  runMain(async () => {
+    const { config, settings } = loadSubgraphConfig(service.name, process.env, service.loadSettings);
+    const logger = createLogger(service.name, config.logLevel);
+    const { pool, db } = await openMigratedDatabase(service.name, config.databaseUrl, service.migrations, logger);
+    const stopBackground = await service.startBackground({
+      db,
+      databaseUrl: config.databaseUrl,
+      logger,
+      settings,
+      jobsEnabled: config.jobsEnabled,
+    });
+    const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
+    const server = service.createServer({
+      pool,
+      // Only a service that calls others signs anything; the others get a key that never leaves the process.
+      keys: Object.keys(config.peers).length
+        ? loadServiceKeys(config.keys)
+        : serviceKeys(service.name, generateSigningKey()),
+      claims: createClaimsTrust({
+        name: service.name,
+        gateway: config.gatewayJwksUrl,
+        callers: config.callerKeys,
+        ...(redis && { redis }),
+      }),
+      peers: config.peers,
+      settings,
+      logger,
+      production: config.production,
+      slowOperationMs: config.slowOperationMs,
+    });
+    await server.listen(config.port, config.host);
+    stopOnSignals(async () => {
+      await stopBackground();
+      await server.stop();
+      redis?.disconnect();
+    }, logger);
+  });
+}

@@ -1,0 +1,32 @@
+// The puzzle subgraph, described once: its schema, migrations, resolvers, what each request sees (the answer
+// vault, the rules, the clock) and its scheduled work.
+import path from 'node:path';
+import { defineService } from '@supergraph/subgraph';
+import { createAnswerVault } from './answers';
+import { loadSettings, type PuzzleServiceSettings } from './config';
+import type { PuzzleContext } from './context';
+import { migrations } from './db/migrations';
+import type { Database } from './db/schema';
+import { puzzleJobs } from './jobs';
+import { createLoaders } from './loaders';
+import { resolvers } from './resolvers';
+
+export const service = defineService<PuzzleServiceSettings, Database, PuzzleContext>({
+  name: 'puzzle',
+  schemaFile: path.join(__dirname, '..', 'schema.graphql'),
+  migrations,
+  loadSettings,
+  resolvers,
+  context({ db, settings: { answerSecret, ...rules }, now }) {
+    const answers = createAnswerVault(answerSecret);
+    return (request) => ({
+      ...request,
+      db,
+      answers,
+      settings: rules,
+      now,
+      loaders: createLoaders(db, request.viewer?.id ?? null),
+    });
+  },
+  jobs: (db, logger) => puzzleJobs(db, logger),
+});
