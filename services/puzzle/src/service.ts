@@ -1,5 +1,5 @@
 // The puzzle subgraph, described once: its schema, migrations, resolvers, what each request sees (the answer
-// vault, the rules, the clock) and its scheduled work.
+// vault, the rules, the clock).
 import path from 'node:path';
 import { defineService } from '@supergraph/subgraph';
 import { createAnswerVault } from './answers';
@@ -7,7 +7,6 @@ import { loadSettings, type PuzzleServiceSettings } from './config';
 import type { PuzzleContext } from './context';
 import { migrations } from './db/migrations';
 import type { Database } from './db/schema';
-import { puzzleJobs } from './jobs';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
 
@@ -28,5 +27,4 @@ export const service = defineService<PuzzleServiceSettings, Database, PuzzleCont
       loaders: createLoaders(db, request.viewer?.id ?? null),
     });
   },
-  jobs: (db, logger) => puzzleJobs(db, logger),
 });

@@ -50,19 +50,12 @@ export interface LeaderboardMembersTable {
   joinedAt: ColumnType<Date, Date | undefined, never>;
 }
 
-export interface PuzzleUnlockEventsTable {
-  puzzleId: string;
-  unlockedAt: Date;
-  recordedAt: ColumnType<Date, never, never>;
-}
-
 export interface Database {
   puzzles: PuzzlesTable;
   completions: CompletionsTable;
   submissions: SubmissionsTable;
   leaderboards: LeaderboardsTable;
   leaderboardMembers: LeaderboardMembersTable;
-  puzzleUnlockEvents: PuzzleUnlockEventsTable;
 }
 
 export type PuzzleRow = Selectable<PuzzlesTable>;
