@@ -12,8 +12,8 @@ import {
   httpUrl,
   z,
 } from '@supergraph/config';
-import { DEFAULT_LIMITS } from './operation-limits';
-import { DEFAULT_RATE_LIMIT } from './rate-limit';
+import { DEFAULT_LIMITS } from './features/operation-limits';
+import { DEFAULT_RATE_LIMIT } from './features/rate-limit';
 
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 

@@ -1,16 +1,15 @@
 export { createGatewayServer, type GatewayOptions, type GatewayServer } from './server';
-export { DEFAULT_LIMITS, type OperationLimits } from './operation-limits';
+export { DEFAULT_LIMITS, type OperationLimits } from './features/operation-limits';
 export {
   createRequestRateLimiter,
   DEFAULT_RATE_LIMIT,
   type RateLimitSettings,
   type RequestRateLimiter,
-} from './rate-limit';
+} from './features/rate-limit';
 export {
-  persistedQuerySettings,
   readManifest,
   sha256,
   type PersistedQueriesMode,
   type PersistedQueryManifest,
-} from './persisted-queries';
+} from './features/persisted-queries';
 export type { GatewayContext } from './context';

@@ -3,8 +3,8 @@
 import { createAccessTokenVerifier, loadServiceKeys } from '@supergraph/auth';
 import { connectRedis, createLogger, runMain, stopOnSignals } from '@supergraph/runtime';
 import { loadConfig } from './config';
-import { readManifest } from './persisted-queries';
-import { createRequestRateLimiter } from './rate-limit';
+import { readManifest } from './features/persisted-queries';
+import { createRequestRateLimiter } from './features/rate-limit';
 import { createGatewayServer } from './server';
 
 async function main(): Promise<void> {

@@ -4,21 +4,24 @@
 // metrics.
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { CLAIMS_HEADER, publicJwks, type AccessTokenVerifier, type ServiceKeys } from '@supergraph/auth';
-import { createErrorFormatter } from '@supergraph/errors';
+import type { RequestHandler } from 'express';
+import { publicJwks, type AccessTokenVerifier, type ServiceKeys, type Viewer } from '@supergraph/auth';
+import { httpErrorResponse } from '@supergraph/errors';
 import { createMetrics, requestIdFrom, traceContextFromHeaders } from '@supergraph/observability';
 import { createHttpHost, type Logger } from '@supergraph/runtime';
 import { createAuthorityFeed } from './authority-feed';
 import { ClaimsForwardingDataSource } from './claims-data-source';
 import { viewerFromHeaders, type GatewayContext } from './context';
-import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './operation-limits';
-import { persistedQuerySettings, type PersistedQueriesMode, type PersistedQueryManifest } from './persisted-queries';
-import type { RequestRateLimiter } from './rate-limit';
+import { bodyParsing } from './features/body-parsing';
+import { cors } from './features/cors';
+import type { ApolloConfig, GatewayFeature } from './features/feature';
+import { internalHeaderStripping } from './features/internal-header';
+import { masking } from './features/masking';
+import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './features/operation-limits';
+import { persistedQueries, type PersistedQueriesMode, type PersistedQueryManifest } from './features/persisted-queries';
+import { rateLimit, type RequestRateLimiter } from './features/rate-limit';
 import { supergraphFromFile } from './supergraph-source';
 
 export interface GatewayOptions {
@@ -100,8 +103,18 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     ...(options.authority?.intervalMs !== undefined && { intervalMs: options.authority.intervalMs }),
     ...(options.authority?.staleAfterMs !== undefined && { staleAfterMs: options.authority.staleAfterMs }),
   });
-  const limits = operationLimits({ ...DEFAULT_LIMITS, ...options.limits }, production);
-  const persisted = persistedQuerySettings(options.persistedQueries?.mode ?? 'apq', options.persistedQueries?.manifest);
+
+  // The gateway's features, one module each in features/. Their HTTP middleware, raw-text checks and context
+  // hooks run in this order.
+  const features: GatewayFeature[] = [
+    cors(options.corsOrigins ?? []),
+    internalHeaderStripping(),
+    bodyParsing(options.bodyLimit ?? '100kb'),
+    operationLimits({ ...DEFAULT_LIMITS, ...options.limits }, production),
+    persistedQueries(options.persistedQueries?.mode ?? 'apq', options.persistedQueries?.manifest),
+    rateLimit(options.rateLimiter),
+    masking(logger, production),
+  ];
 
   let loaded = false;
   const host = createHttpHost({
@@ -116,19 +129,14 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   const { app, httpServer } = host;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: !production,
     // main.ts owns signal handling (stopOnSignals), so stopping happens once and in order.
     stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: !production,
-    allowBatchedHttpRequests: false,
-    formatError: createErrorFormatter(logger, production),
-    validationRules: limits.validationRules,
-    persistedQueries: persisted.persistedQueries,
+    ...features.reduce<ApolloConfig>((config, feature) => ({ ...config, ...feature.apolloConfig }), {}),
+    validationRules: features.flatMap((feature) => feature.validationRules ?? []),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       metrics.operationPlugin({ logger, slowOperationMs: options.slowOperationMs ?? 1_000 }),
-      ...limits.plugins,
+      ...features.flatMap((feature) => feature.plugins ?? []),
     ],
   });
 
@@ -138,32 +146,21 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     res.set('cache-control', 'public, max-age=60').json(jwks);
   });
 
-  // express.json's errors (a body over the limit, malformed JSON) as GraphQL-shaped responses.
-  const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
-    if (error.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
-    } else if (error.status === 400) {
-      res
-        .status(400)
-        .json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-    } else {
-      next(error);
+  // The features' checks on the raw text, before Apollo Server parses it; the first refusal answers.
+  const refusalOf = (query: string) => {
+    for (const feature of features) {
+      const error = feature.checkSource?.(query);
+      if (error) return error;
     }
+    return undefined;
   };
-
-  // The internal header is the gateway's to write; a client's copy never travels further.
-  const dropInternalHeader: RequestHandler = (req, _res, next) => {
-    delete req.headers[CLAIMS_HEADER];
-    next();
-  };
-  // Checks on the raw text, before Apollo Server parses it: the token limit (parsing is what it protects)
-  // and, in safelist mode, whether the operation is allowed at all.
-  const checkQueryText: RequestHandler = (req, res, next) => {
+  const checkSource: RequestHandler = (req, res, next) => {
     // GET carries the operation in the URL (Apollo Server allows GET for queries).
     const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
-    const error = typeof query === 'string' ? (limits.checkSource(query) ?? persisted.checkSource(query)) : undefined;
+    const error = typeof query === 'string' ? refusalOf(query) : undefined;
     if (!error) return next();
-    res.status(400).json({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
+    const { status, body } = httpErrorResponse(error);
+    res.status(status).json(body);
   };
 
   let started: Promise<void> | undefined;
@@ -174,23 +171,22 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
         loaded = true;
         app.use(
           '/graphql',
-          cors({ origin: options.corsOrigins?.length ? options.corsOrigins : false, credentials: true }),
-          dropInternalHeader,
-          express.json({ limit: options.bodyLimit ?? '100kb' }),
-          bodyErrors,
-          checkQueryText,
+          ...features.flatMap((feature) => feature.http ?? []),
+          checkSource,
           expressMiddleware(apollo, {
             context: async ({ req }) => {
-              const caller = `ip:${req.socket.remoteAddress ?? 'unknown'}`;
-              let viewer;
+              const address = req.socket.remoteAddress ?? 'unknown';
+              let viewer: Viewer | null = null;
+              let refusal: unknown;
               try {
                 viewer = await viewerFromHeaders(req.headers, options.verifier, authority);
               } catch (error) {
-                // A bad token still spends the address's budget, so guessing tokens is rate-limited too.
-                await options.rateLimiter?.consume(caller);
-                throw error;
+                refusal = error;
               }
-              await options.rateLimiter?.consume(viewer ? `user:${viewer.id}` : caller);
+              // A refused token still passes the features (as no viewer) before the refusal, so its request
+              // spends the address's rate budget: guessing tokens is rate-limited too.
+              for (const feature of features) await feature.context?.({ address, viewer });
+              if (refusal) throw refusal;
               const trace = traceContextFromHeaders(req.headers);
               return {
                 viewer,

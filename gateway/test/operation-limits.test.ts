@@ -65,6 +65,25 @@ describe('operation limits (production)', () => {
   it('refuses a 150 KB body with 413', async () => {
     const response = await gateway.query(`{ users { totalCount } } # ${'x'.repeat(150 * 1024)}`);
     expect(response.status).toBe(413);
+    expect(response.body).toEqual({
+      errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
+  it('refuses a body that is not JSON with 400', async () => {
+    const response = await gateway.post('{ "query": ');
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
+  it('refuses too many tokens before parsing, with a GraphQL-shaped 400', async () => {
+    const response = await gateway.query(`{ users(first: 1) { ${'a '.repeat(20_000)} } }`);
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      errors: [{ message: 'Operation is too large', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+    });
   });
 
   it('refuses batched (array) requests', async () => {

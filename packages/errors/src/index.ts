@@ -87,6 +87,16 @@ export class PersistedQueryNotFound extends GraphQLError {
 }
 
 /**
+ * A request GraphQL cannot read (a body that is not JSON, or too large): Apollo Server's own BAD_REQUEST code,
+ * refused before any operation runs. HTTP 400 unless `httpStatus` says otherwise (413 for a body too large).
+ */
+export class BadRequest extends GraphQLError {
+  constructor(message: string, httpStatus = 400) {
+    super(message, { extensions: { code: 'BAD_REQUEST', http: { status: httpStatus } } });
+  }
+}
+
+/**
  * A service this one depends on did not answer, so nothing was changed. Its code is INTERNAL_SERVER_ERROR
  * (the client did nothing wrong), but its message is written for clients and is never masked.
  */
@@ -124,6 +134,20 @@ const REQUEST_ERROR_CODES = new Set([
 ]);
 /** The extensions a client may see; anything else (a subgraph's name, an HTTP body) stays inside. */
 const SAFE_EXTENSIONS = ['code', 'field', 'retryAfter', 'retryable'];
+const safeExtensions = (extensions: Record<string, unknown>) =>
+  Object.fromEntries(SAFE_EXTENSIONS.filter((key) => key in extensions).map((key) => [key, extensions[key]]));
+
+/**
+ * A whole request refused before GraphQL runs, as the HTTP response to send: the error's `http.status` (400
+ * when it has none) and a GraphQL-shaped body with its message and its safe extensions.
+ */
+export function httpErrorResponse(error: GraphQLError): {
+  status: number;
+  body: { errors: { message: string; extensions: Record<string, unknown> }[] };
+} {
+  const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 400;
+  return { status, body: { errors: [{ message: error.message, extensions: safeExtensions(error.extensions) }] } };
+}
 
 /** The part of a logger the formatter uses (pino's shape). */
 export interface ErrorLogger {
@@ -154,14 +178,11 @@ export function createErrorFormatter(logger: ErrorLogger, production: boolean) {
     const code = typeof extensions.code === 'string' ? extensions.code : undefined;
     const stacktrace = !production && extensions.stacktrace ? { stacktrace: extensions.stacktrace } : {};
     if (isPublicError(formatted) || (code !== undefined && REQUEST_ERROR_CODES.has(code))) {
-      const safe = Object.fromEntries(
-        SAFE_EXTENSIONS.filter((key) => key in extensions).map((key) => [key, extensions[key]]),
-      );
       return {
         message: formatted.message,
         ...(formatted.locations && { locations: formatted.locations }),
         ...(formatted.path && { path: formatted.path }),
-        extensions: { ...safe, ...stacktrace },
+        extensions: { ...safeExtensions(extensions), ...stacktrace },
       };
     }
     logger.error(

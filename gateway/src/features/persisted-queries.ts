@@ -3,10 +3,9 @@
 // anything else is refused before it reaches a subgraph. `off`: neither.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
-import type { GraphQLError } from 'graphql';
 import { PersistedQueryNotFound } from '@supergraph/errors';
+import type { GatewayFeature } from './feature';
 
 export type PersistedQueriesMode = 'off' | 'apq' | 'safelist';
 
@@ -31,12 +30,6 @@ export function readManifest(file: string): PersistedQueryManifest {
   return manifest;
 }
 
-export interface PersistedQuerySettings {
-  persistedQueries: ApolloServerOptions<BaseContext>['persistedQueries'];
-  /** Checked on the raw query text before Apollo Server sees it; the error to answer with, if any. */
-  checkSource(query: string): GraphQLError | undefined;
-}
-
 /** A read-only cache holding the manifest's operations under Apollo's APQ keys. */
 function manifestCache(manifest: PersistedQueryManifest): KeyValueCache<string> {
   // Apollo Server reads APQ entries under the prefix `apq:`.
@@ -54,19 +47,18 @@ function manifestCache(manifest: PersistedQueryManifest): KeyValueCache<string> 
   };
 }
 
-export function persistedQuerySettings(
-  mode: PersistedQueriesMode,
-  manifest?: PersistedQueryManifest,
-): PersistedQuerySettings {
-  const anything = () => undefined;
-  if (mode === 'off') return { persistedQueries: false, checkSource: anything };
+export function persistedQueries(mode: PersistedQueriesMode, manifest?: PersistedQueryManifest): GatewayFeature {
+  const name = 'persisted-queries';
+  if (mode === 'off') return { name, apolloConfig: { persistedQueries: false } };
   if (mode === 'apq')
-    return { persistedQueries: { cache: new InMemoryLRUCache({ maxSize: 30 * 1024 * 1024 }) }, checkSource: anything };
+    return { name, apolloConfig: { persistedQueries: { cache: new InMemoryLRUCache({ maxSize: 30 * 1024 * 1024 }) } } };
   if (!manifest) throw new Error('Safelist mode needs a persisted query manifest');
   const allowed = new Set(manifest.operations.map((operation) => operation.id));
   return {
+    name,
     // Hash-only requests are looked up in the manifest; unknown hashes get Apollo's PERSISTED_QUERY_NOT_FOUND.
-    persistedQueries: { cache: manifestCache(manifest) },
+    apolloConfig: { persistedQueries: { cache: manifestCache(manifest) } },
+    // Operations sent as text run only when the manifest holds them.
     checkSource: (query) =>
       allowed.has(sha256(query)) ? undefined : new PersistedQueryNotFound('This operation is not in the safelist'),
   };

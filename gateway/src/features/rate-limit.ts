@@ -10,6 +10,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import { RateLimited } from '@supergraph/errors';
+import type { GatewayFeature } from './feature';
 
 export interface RateLimitSettings {
   /** Requests per second a caller may make on average. */
@@ -47,5 +48,14 @@ export function createRequestRateLimiter(settings: RateLimitSettings, redis?: Re
         throw new RateLimited(retryAfter, 'Too many requests; slow down', { http: true });
       }
     },
+  };
+}
+
+/** Spends one request of the caller's budget as each request's context is built; no limiter: unlimited. */
+export function rateLimit(limiter: RequestRateLimiter | undefined): GatewayFeature {
+  return {
+    name: 'rate-limit',
+    // A refused token is spent from the address's budget too (viewer null), so guessing tokens is rate-limited.
+    context: async ({ address, viewer }) => limiter?.consume(viewer ? `user:${viewer.id}` : `ip:${address}`),
   };
 }

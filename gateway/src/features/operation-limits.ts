@@ -1,7 +1,7 @@
-// Limits on what one operation may ask for, enforced before any subgraph is called: depth, aliases,
-// directives and tokens (graphql-armor), root fields, and a cost that multiplies by the page sizes a
-// query asks for (graphql-query-complexity). Rejections are HTTP 400 GRAPHQL_VALIDATION_FAILED; in
-// production their messages do not reveal the limits.
+// Limits on what one request may ask for, enforced before any subgraph is called: one operation (no
+// batches), tokens (counted before parsing), depth, aliases and directives (graphql-armor), root fields, and
+// a cost that multiplies by the page sizes a query asks for (graphql-query-complexity). Rejections are HTTP
+// 400 GRAPHQL_VALIDATION_FAILED; in production their messages do not reveal the limits.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
@@ -9,7 +9,6 @@ import {
   Lexer,
   Source,
   TokenKind,
-  type GraphQLError,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type ValidationRule,
@@ -17,6 +16,7 @@ import {
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ValidationFailed } from '@supergraph/errors';
+import type { GatewayFeature } from './feature';
 
 export interface OperationLimits {
   maxDepth: number;
@@ -93,20 +93,13 @@ function pageSizeEstimator(defaultPageSize: number): ComplexityEstimator {
   };
 }
 
-export interface LimitsProtection {
-  plugins: ApolloServerPlugin[];
-  validationRules: ValidationRule[];
-  /** Checked on the raw query text before Apollo Server parses it; the error to answer with, if any. */
-  checkSource(query: string): GraphQLError | undefined;
-}
-
-export function operationLimits(limits: OperationLimits, production: boolean): LimitsProtection {
+export function operationLimits(limits: OperationLimits, production: boolean): GatewayFeature {
   const exposeLimits = !production;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, exposeLimits, ignoreIntrospection: true },
     maxAliases: { n: limits.maxAliases, exposeLimits },
     maxDirectives: { n: limits.maxDirectives, exposeLimits },
-    // armor's token plugin fails with a 500 inside Apollo Server; the token plugin below answers 400.
+    // armor's token plugin fails with a 500 inside Apollo Server; the token check below answers 400.
     maxTokens: { enabled: false },
     // The cost limit below understands page sizes; armor's does not.
     costLimit: { enabled: false },
@@ -139,6 +132,10 @@ export function operationLimits(limits: OperationLimits, production: boolean): L
   };
 
   return {
+    name: 'operation-limits',
+    // One operation per request: batched (array) requests are refused.
+    apolloConfig: { allowBatchedHttpRequests: false },
+    // Before parsing: the token limit protects the parser itself.
     checkSource: (query) =>
       exceedsTokens(query, limits.maxTokens)
         ? rejected(exposeLimits ? `Operation has more than ${limits.maxTokens} tokens` : 'Operation is too large')
