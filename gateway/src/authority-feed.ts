@@ -14,6 +14,7 @@ import {
   ACCESS_TOKEN_TTL_SECONDS,
   createSubgraphClient,
   SERVICE_OPERATIONS,
+  subjectDigest,
   type AccessTokenClaims,
   type Role,
   type ServiceKeys,
@@ -65,7 +66,7 @@ export function createAuthorityFeed(options: AuthorityFeedOptions): AuthorityFee
       const data = await users.request(SERVICE_OPERATIONS.authorityChanges, { since }, null);
       changes = new Map(
         data._authorityChanges.map((change) => [
-          change.userId,
+          change.subject,
           { role: change.role, deleted: change.deleted, at: Math.ceil(new Date(change.changedAt).getTime() / 1000) },
         ]),
       );
@@ -79,7 +80,7 @@ export function createAuthorityFeed(options: AuthorityFeedOptions): AuthorityFee
 
   return {
     apply(claims) {
-      const change = changes.get(claims.id);
+      const change = changes.get(subjectDigest(claims.id));
       let role = claims.role;
       if (change && claims.iat <= change.at) {
         if (change.deleted) throw new Unauthenticated('This account no longer exists', 401);

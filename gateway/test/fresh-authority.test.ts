@@ -86,7 +86,7 @@ describe('a deleted user', () => {
 
 describe('the authority feed', () => {
   it('is not reachable through the gateway', async () => {
-    const result = await supergraph.query('{ _authorityChanges(since: "2020-01-01T00:00:00Z") { userId } }');
+    const result = await supergraph.query('{ _authorityChanges(since: "2020-01-01T00:00:00Z") { subject } }');
     expect(result.status).toBe(400);
     expect(codeOf(result)).toBe('GRAPHQL_VALIDATION_FAILED');
   });

@@ -1,3 +1,4 @@
+import { eventually } from '@supergraph/testing';
 import { startSupergraph, type Supergraph } from './support/supergraph';
 
 let supergraph: Supergraph;
@@ -102,8 +103,10 @@ describe('zoos and animals through the gateway', () => {
       (await must(supergraph.query('mutation($id: ID!) { deleteZoo(id: $id) }', { id: zooId }, auth))).deleteZoo,
     ).toBe(true);
 
-    const animal = await must(
-      supergraph.query('query($id: ID!) { animal(id: $id) { name zoo { id } } }', { id: animalId }),
+    // The animal service applies the ZooDeleted event the delete published, moments later.
+    const animal = await eventually(
+      () => must(supergraph.query('query($id: ID!) { animal(id: $id) { name zoo { id } } }', { id: animalId })),
+      (data) => data.animal.zoo === null,
     );
     expect(animal.animal).toEqual({ name: 'Survivor', zoo: null });
     expect(await supergraph.subgraphs.animal.sql('select zoo_id from animals where id = $1', [animalId])).toEqual([

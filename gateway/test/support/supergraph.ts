@@ -4,8 +4,11 @@
 // from their descriptors, in one loop.
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type pg from 'pg';
+import { service as animal } from '@supergraph/animal';
 import {
   createAccessTokenVerifier,
+  callersOf,
   createClaimsTrust,
   generateSigningKey,
   issueAccessToken,
@@ -14,12 +17,11 @@ import {
   type SigningKey,
   type Viewer,
 } from '@supergraph/auth';
-import { service as animal } from '@supergraph/animal';
 import { composeSupergraph } from '@supergraph/composition';
 import { createDatabase, createPool, migrateToLatest } from '@supergraph/db';
 import { service as puzzle } from '@supergraph/puzzle';
 import { createLogger } from '@supergraph/runtime';
-import { calleesOf, type SubgraphService } from '@supergraph/subgraph';
+import { calleesOf, type ServiceOptions, type SubgraphService } from '@supergraph/subgraph';
 import { freePort, startPostgres, testKeys, type TestDatabase } from '@supergraph/testing';
 import { service as users } from '@supergraph/users';
 import { service as zoo } from '@supergraph/zoo';
@@ -43,6 +45,10 @@ export interface GraphQLResult {
 export interface RunningSubgraph {
   url: string;
   server: SubgraphServer;
+  /** Stops the subgraph (its port then refuses connections); its database stays. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and database, optionally configured otherwise (e.g. `events`). */
+  start(overrides?: Partial<ServiceOptions<unknown>>): Promise<void>;
   /** SQL against the subgraph's own database. */
   sql<Row = Record<string, any>>(text: string, values?: unknown[]): Promise<Row[]>;
 }
@@ -62,6 +68,9 @@ export interface Supergraph {
   close(): Promise<void>;
 }
 
+/** Where the users service publishes its access-token keys (not its claims keys: jwksUrlOf). */
+const accessTokenJwks = (usersUrl: string) => new URL('/.well-known/jwks.json', usersUrl).toString();
+
 /** The services' schema files at the given routing URLs, composed (plus any extra subgraphs). */
 function supergraphOf(urls: Record<string, string>, extra: { name: string; url: string; sdl: string }[] = []): string {
   return composeSupergraph([
@@ -72,6 +81,7 @@ function supergraphOf(urls: Record<string, string>, extra: { name: string; url: 
 
 export async function startSupergraph(): Promise<Supergraph> {
   const databases: TestDatabase[] = [];
+  const pools: pg.Pool[] = [];
   // The users service signs access tokens with this key; tests mint their own tokens with it too.
   const tokenKeyPem = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
     .privateKey.export({ format: 'pem', type: 'pkcs8' })
@@ -97,35 +107,50 @@ export async function startSupergraph(): Promise<Supergraph> {
     SERVICES.map(async (service) => {
       const database = await startPostgres(`gw_${service.name}`);
       databases.push(database);
-      const pool = createPool({ connectionString: database.url, maxConnections: 5 });
+      // For the test's own SQL; each server run gets a pool of its own (stopping a server closes it).
+      const pool = createPool({ connectionString: database.url, maxConnections: 2 });
+      pools.push(pool);
       await migrateToLatest(createDatabase(pool), service.migrations);
-      const peers = calleesOf(service.name);
-      const server = service.createServer({
-        pool,
-        claims: createClaimsTrust({
-          name: service.name,
-          gateway: gatewayJwks,
-          callers: Object.fromEntries(peers.map((peer) => [peer, jwksUrlOf(urls[peer]!)])),
-        }),
-        keys: testKeys(service.name),
-        peers: Object.fromEntries(peers.map((peer) => [peer, { url: urls[peer]!, timeoutMs: 1_000 }])),
-        settings: service.loadSettings({ JWT_PRIVATE_KEY: tokenKeyPem }),
-        logger,
-        production: false,
-        ...(service.name === 'puzzle' && { now: () => puzzleClock.now }),
-      });
-      const { url } = await server.listen(ports[service.name]);
-      running[service.name as SubgraphName] = {
-        url,
-        server,
-        sql: async (text, values) => (await pool.query(text, values)).rows,
+      const boot = async (overrides: Partial<ServiceOptions<unknown>> = {}) => {
+        const server = service.createServer({
+          pool: createPool({ connectionString: database.url, maxConnections: 5 }),
+          claims: createClaimsTrust({
+            name: service.name,
+            gateway: gatewayJwks,
+            callers: Object.fromEntries(callersOf(service.name).map((caller) => [caller, jwksUrlOf(urls[caller]!)])),
+          }),
+          keys: testKeys(service.name),
+          peers: Object.fromEntries(
+            calleesOf(service.name).map((peer) => [peer, { url: urls[peer]!, timeoutMs: 1_000 }]),
+          ),
+          settings: service.loadSettings({ JWT_PRIVATE_KEY: tokenKeyPem }),
+          logger,
+          production: false,
+          events: { retryDelayMaxSeconds: 1 },
+          ...(service.name === 'puzzle' && { now: () => puzzleClock.now }),
+          ...overrides,
+        });
+        await server.listen(ports[service.name]);
+        return server;
       };
+      const subgraph: RunningSubgraph = {
+        url: urls[service.name]!,
+        server: await boot(),
+        sql: async (text, values) => (await pool.query(text, values)).rows,
+        async stop() {
+          await subgraph.server.stop();
+        },
+        async start(overrides) {
+          subgraph.server = await boot(overrides);
+        },
+      };
+      running[service.name as SubgraphName] = subgraph;
     }),
   );
 
   const gateway = createGatewayServer({
     supergraph: { sdl: supergraphOf(urls) },
-    verifier: createAccessTokenVerifier({ jwksUri: jwksUrlOf(urls.users!), ...TOKENS }),
+    verifier: createAccessTokenVerifier({ jwksUri: accessTokenJwks(urls.users!), ...TOKENS }),
     keys: GATEWAY_KEYS,
     logger,
     production: false,
@@ -161,6 +186,7 @@ export async function startSupergraph(): Promise<Supergraph> {
     async close() {
       await gateway.stop();
       await Promise.all(Object.values(running).map(({ server }) => server.stop()));
+      await Promise.all(pools.map((pool) => pool.end()));
       await Promise.all(databases.map((db) => db.drop()));
     },
   };
@@ -201,7 +227,7 @@ export async function startGateway(
         extraSubgraphs,
       ),
     },
-    verifier: createAccessTokenVerifier({ jwksUri: jwksUrlOf(supergraph.subgraphs.users.url), ...TOKENS }),
+    verifier: createAccessTokenVerifier({ jwksUri: accessTokenJwks(supergraph.subgraphs.users.url), ...TOKENS }),
     keys: GATEWAY_KEYS,
     logger,
     production: false,

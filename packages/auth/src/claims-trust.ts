@@ -30,7 +30,14 @@ export function createClaimsTrust(options: ClaimsTrustOptions): ClaimsVerifier {
   });
 }
 
-/** Where a service publishes its public keys, next to its GraphQL endpoint. */
+/**
+ * Where a service publishes the public keys it signs its calls and event deliveries with. Not
+ * /.well-known/jwks.json: on the users service that path publishes the access-token keys, which must never
+ * verify a claims header (nor a claims key an access token).
+ */
+export const SERVICE_KEYS_PATH = '/.well-known/claims-jwks.json';
+
+/** Where a service publishes its claims keys, next to its GraphQL endpoint. */
 export function jwksUrlOf(graphqlUrl: string): string {
-  return new URL('/.well-known/jwks.json', graphqlUrl).toString();
+  return new URL(SERVICE_KEYS_PATH, graphqlUrl).toString();
 }

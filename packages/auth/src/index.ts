@@ -1,4 +1,4 @@
-export { ROLES, isRole, type Role, type Viewer } from './viewer';
+export { ROLES, isRole, subjectDigest, type Role, type Viewer } from './viewer';
 export {
   signingKeyFromPem,
   verificationKeyFromPem,
@@ -48,6 +48,16 @@ export {
   type RemoteKeySetOptions,
 } from './remote-key-set';
 export { requireViewer, requireOwnerOrAdmin, requireAdmin } from './guards';
-export { SERVICE_OPERATIONS, callersOf, operationsAccepted, type ServiceOperation } from './service-operations';
-export { createClaimsTrust, jwksUrlOf, type ClaimsTrustOptions } from './claims-trust';
+export {
+  SERVICE_EVENTS,
+  SERVICE_OPERATIONS,
+  callersOf,
+  calleesOf,
+  eventDocument,
+  eventsFor,
+  operationsAccepted,
+  type EventType,
+  type ServiceOperation,
+} from './service-operations';
+export { createClaimsTrust, jwksUrlOf, SERVICE_KEYS_PATH, type ClaimsTrustOptions } from './claims-trust';
 export { createSubgraphClient, type SubgraphClient, type SubgraphClientOptions } from './subgraph-client';

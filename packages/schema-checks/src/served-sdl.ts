@@ -60,6 +60,7 @@ export async function servedSdl(subgraph: { name: string; schemaFile: string }):
     settings: service.loadSettings({ DEV_KEYS_DIR: keysDir }),
     logger: createLogger('schema-check', 'silent'),
     production: false,
+    events: false,
   });
   try {
     const { url } = await server.listen(0);

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import YAML from 'yaml';
+import { calleesOf, callersOf } from '@supergraph/auth';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
@@ -31,7 +32,8 @@ const compose = YAML.parse(read('docker-compose.yml')) as ComposeFile;
 const supergraph = YAML.parse(read('supergraph.yaml')) as { subgraphs: Record<string, { routing_url: string }> };
 const subgraphs = Object.keys(supergraph.subgraphs);
 const GATEWAY_PORT = 4000;
-const SIGNERS = ['gateway', 'zoo', 'animal'];
+/** The gateway, and every service that calls another or delivers events to one (SERVICE_OPERATIONS, SERVICE_EVENTS). */
+const SIGNERS = ['gateway', ...subgraphs.filter((name) => calleesOf(name).length > 0)];
 const claimsKeyVariable = (signer: string) => `${signer.toUpperCase()}_CLAIMS_SIGNING_KEY`;
 const SECRETS = [...SIGNERS.map(claimsKeyVariable), 'JWT_PRIVATE_KEY', 'ANSWER_SECRET', 'POSTGRES_PASSWORD'];
 /** The environment variable a service's setting is interpolated from (each signer has its own claims key). */
@@ -188,9 +190,15 @@ describe('docker-compose.yml', () => {
     expect(env.REDIS_URL).toBe('redis://redis:6379');
   });
 
-  it('points zoo and animal at each other without making either wait for the other', () => {
-    expect(environment(service('zoo')).ANIMAL_SERVICE_URL).toBe(`http://animal:${routingPort('animal')}/graphql`);
-    expect(environment(service('animal')).ZOO_SERVICE_URL).toBe(`http://zoo:${routingPort('zoo')}/graphql`);
+  it('points each service at those it calls or is called by, without making it wait for them', () => {
+    for (const name of subgraphs) {
+      for (const peer of new Set([...calleesOf(name), ...callersOf(name)])) {
+        expect(environment(service(name))[`${peer.toUpperCase()}_SERVICE_URL`]).toBe(
+          `http://${peer}:${routingPort(peer)}/graphql`,
+        );
+      }
+    }
+    expect([...SIGNERS].sort()).toEqual(['animal', 'gateway', 'users', 'zoo']);
   });
 
   it('has depends_on edges only to services that exist, and no cycle', () => {

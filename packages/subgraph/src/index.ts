@@ -2,7 +2,7 @@ export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions, 
 export { loadSchemaFile } from './schema-file';
 export * as scalars from './scalars';
 // Service-to-service calls are claims business (@supergraph/auth); a service imports them from here too.
-export { createSubgraphClient, type SubgraphClient, type SubgraphClientOptions } from '@supergraph/auth';
+export { calleesOf, createSubgraphClient, type SubgraphClient, type SubgraphClientOptions } from '@supergraph/auth';
 // A subgraph's main.ts needs the runtime's process plumbing too: one import for a team's service.
 export { connectRedis, createLogger, runMain, stopOnSignals, type Logger } from '@supergraph/runtime';
 // Services build their metrics here to feed them database events; the server serves them on /metrics.
@@ -11,9 +11,11 @@ export { createServiceDatabase, openMigratedDatabase } from './service-database'
 export {
   defineService,
   runService,
+  type Publish,
   type ServiceDefinition,
   type ServiceOptions,
   type ServiceSetup,
   type SubgraphService,
 } from './service';
-export { calleesOf, loadSubgraphConfig, type PeerService, type SubgraphConfig } from './service-config';
+export { loadSubgraphConfig, type PeerService, type SubgraphConfig } from './service-config';
+export { newEvent, type DomainEvent } from '@supergraph/events';

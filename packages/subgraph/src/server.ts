@@ -14,6 +14,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { DocumentNode, GraphQLError } from 'graphql';
 import {
   CLAIMS_HEADER,
+  SERVICE_KEYS_PATH,
   publicJwks,
   type ClaimsVerifier,
   type VerificationKey,
@@ -49,7 +50,7 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   resolvers: object;
   /** Whom this subgraph believes (see @supergraph/auth claims-trust.ts); a request without claims it accepts is refused. */
   claims: ClaimsVerifier;
-  /** This service's own claims-signing keys, published at GET /.well-known/jwks.json (services that call others). */
+  /** This service's own claims-signing keys, published at GET /.well-known/claims-jwks.json (services that call others). */
   publishedKeys?: VerificationKey[];
   /** Builds the per-request context (loaders, db) from the verified request information. */
   createContext(request: RequestInfo): Context | Promise<Context>;
@@ -57,6 +58,8 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   isReady(): Promise<boolean>;
   /** Extra HTTP routes, mounted before /graphql (e.g. the users JWKS). */
   routes?(app: Express): void;
+  /** Called once before the server first listens: background work requests rely on (the event relay). */
+  onStart?(): Promise<void>;
   /** Called once the HTTP server has stopped: close pools here. */
   onStop?(): Promise<void>;
   logger: Logger;
@@ -132,7 +135,7 @@ export function createSubgraphServer<Context extends BaseContext>(
 
   if (options.publishedKeys) {
     const jwks = publicJwks(options.publishedKeys);
-    app.get('/.well-known/jwks.json', (_req, res) => {
+    app.get(SERVICE_KEYS_PATH, (_req, res) => {
       res.set('cache-control', 'public, max-age=60').json(jwks);
     });
   }
@@ -143,7 +146,7 @@ export function createSubgraphServer<Context extends BaseContext>(
 
   return {
     async listen(port, hostname = '127.0.0.1') {
-      started ??= apollo.start().then(() => {
+      started ??= Promise.all([apollo.start(), options.onStart?.()]).then(() => {
         app.use(
           '/graphql',
           onlySignedPosts,

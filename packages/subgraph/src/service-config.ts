@@ -1,9 +1,9 @@
 // One configuration schema for every subgraph process: the base variables all four share (mode, port,
 // database, logging, whom to trust, its claims-signing key, jobs) plus, for each service it calls or is
-// called by (SERVICE_OPERATIONS), `<PEER>_SERVICE_URL`, `<PEER>_SERVICE_TIMEOUT_MS` and `<PEER>_JWKS_URL`.
+// called by (SERVICE_OPERATIONS, SERVICE_EVENTS), `<PEER>_SERVICE_URL`, `<PEER>_SERVICE_TIMEOUT_MS` and `<PEER>_JWKS_URL`.
 // A service adds only its own variables (its descriptor's loadSettings); both are read from the same
 // environment and every bad variable is reported at once.
-import { SERVICE_OPERATIONS, type ServiceKeySettings } from '@supergraph/auth';
+import { callersOf, calleesOf, jwksUrlOf, type ServiceKeySettings } from '@supergraph/auth';
 import {
   ConfigError,
   DEVELOPMENT_PORTS,
@@ -47,30 +47,12 @@ export interface SubgraphConfig {
   callerKeys: Record<string, string>;
 }
 
-/** The services `name` sends declared operations to. */
-export function calleesOf(name: string): string[] {
-  const operations = Object.values(SERVICE_OPERATIONS) as { caller: string; callee: string }[];
-  return [...new Set(operations.filter((operation) => operation.caller === name).map((operation) => operation.callee))];
-}
-
-/** The services that send `name` declared operations (not the gateway: it is trusted for everything). */
-function callersOfService(name: string): string[] {
-  const operations = Object.values(SERVICE_OPERATIONS) as { caller: string; callee: string }[];
-  return [
-    ...new Set(
-      operations
-        .filter((operation) => operation.callee === name && operation.caller !== 'gateway')
-        .map((operation) => operation.caller),
-    ),
-  ];
-}
-
 const envName = (service: string) => service.toUpperCase().replaceAll('-', '_');
 const defaultUrl = (service: string) => `http://localhost:${DEVELOPMENT_PORTS[service] ?? 4000}/graphql`;
 
 function baseSchema(name: string) {
   const peerVariables: Record<string, z.ZodType> = {};
-  for (const peer of new Set([...calleesOf(name), ...callersOfService(name)])) {
+  for (const peer of new Set([...calleesOf(name), ...callersOf(name)])) {
     const PEER = envName(peer);
     peerVariables[`${PEER}_SERVICE_URL`] = httpUrl.default(defaultUrl(peer));
     peerVariables[`${PEER}_SERVICE_TIMEOUT_MS`] = z.coerce.number().int().min(100).max(60_000).default(3_000);
@@ -123,10 +105,9 @@ export function loadSubgraphConfig<Settings>(
     };
   }
   const callerKeys: Record<string, string> = {};
-  for (const caller of callersOfService(name)) {
+  for (const caller of callersOf(name)) {
     const jwks = vars[`${envName(caller)}_JWKS_URL`] as string | undefined;
-    callerKeys[caller] =
-      jwks ?? new URL('/.well-known/jwks.json', vars[`${envName(caller)}_SERVICE_URL`] as string).toString();
+    callerKeys[caller] = jwks ?? jwksUrlOf(vars[`${envName(caller)}_SERVICE_URL`] as string);
   }
   return {
     config: {

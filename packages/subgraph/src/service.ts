@@ -5,10 +5,12 @@
 // the same descriptor with the same ServiceOptions.
 import type { BaseContext } from '@apollo/server';
 import type { Express } from 'express';
-import type { Kysely, LogEvent } from 'kysely';
+import type { Kysely, LogEvent, Transaction } from 'kysely';
 import type pg from 'pg';
 import {
+  calleesOf,
   createClaimsTrust,
+  eventsFor,
   createSubgraphClient,
   generateSigningKey,
   loadServiceKeys,
@@ -18,11 +20,19 @@ import {
   type SubgraphClient,
 } from '@supergraph/auth';
 import { isDatabaseReachable, type Migrations } from '@supergraph/db';
+import {
+  createEventReceiver,
+  createEventRelay,
+  subscribersOf,
+  type DomainEvent,
+  type EventHandlers,
+  type RelaySettings,
+} from '@supergraph/events';
 import { createScheduler, type ScheduledJob } from '@supergraph/jobs';
 import { connectRedis, createLogger, runMain, stopOnSignals, type Logger } from '@supergraph/runtime';
 import { loadSchemaFile } from './schema-file';
 import { createSubgraphServer, type RequestInfo, type SubgraphServer } from './server';
-import { calleesOf, loadSubgraphConfig, type Env, type PeerService } from './service-config';
+import { loadSubgraphConfig, type Env, type PeerService } from './service-config';
 import { createServiceDatabase, openMigratedDatabase } from './service-database';
 
 /** What building any service's server takes: from main.ts (runService), a test, or the schema checks. */
@@ -44,7 +54,12 @@ export interface ServiceOptions<Settings> {
   now?: () => Date;
   /** Called after every SQL statement (tests count them). */
   onQuery?: (event: LogEvent) => void;
+  /** How a producer delivers its events (@supergraph/events); false: no relay at all (the schema check). */
+  events?: RelaySettings | false;
 }
+
+/** Writes domain events inside `trx`, the transaction making the change; they are delivered after it commits. */
+export type Publish<Database> = (trx: Transaction<Database>, events: DomainEvent[]) => Promise<void>;
 
 /** What a service's context factory is built from, once per server. */
 export interface ServiceSetup<Settings, Database> {
@@ -55,6 +70,7 @@ export interface ServiceSetup<Settings, Database> {
   now: () => Date;
   /** A client for a service this one calls, signing with this service's keys. */
   clientFor(peer: string): SubgraphClient;
+  publish: Publish<Database>;
 }
 
 /** How a service describes itself to defineService. */
@@ -68,6 +84,8 @@ export interface ServiceDefinition<Settings, Database, Context extends BaseConte
   resolvers: object;
   /** Builds what requests share once, and returns the per-request context factory. */
   context(setup: ServiceSetup<Settings, Database>): (request: RequestInfo) => Context;
+  /** What it does with each event it subscribes to (SERVICE_EVENTS), inside the inbox's transaction. */
+  events?(setup: ServiceSetup<Settings, Database>): EventHandlers<Database>;
   /** Extra HTTP routes (e.g. the users service's token JWKS). */
   routes?(app: Express, settings: Settings): void;
   /** Scheduled jobs, run by the process (each occurrence once across replicas). */
@@ -105,7 +123,19 @@ export function defineService<Settings, Database, Context extends BaseContext>(
     loadSettings: (env) => definition.loadSettings(env),
     createServer(options) {
       const { db, metrics } = createServiceDatabase<Database>(name, options.pool, options.onQuery);
-      const createContext = definition.context({
+      const relay =
+        subscribersOf(name).length && options.events !== false
+          ? createEventRelay({
+              producer: name,
+              pool: options.pool,
+              keys: options.keys,
+              subscribers: options.peers,
+              logger: options.logger,
+              registry: metrics.registry,
+              ...options.events,
+            })
+          : undefined;
+      const setup: ServiceSetup<Settings, Database> = {
         db,
         pool: options.pool,
         settings: options.settings,
@@ -115,7 +145,26 @@ export function defineService<Settings, Database, Context extends BaseContext>(
           if (!where) throw new Error(`${name} calls the ${peer} service: pass peers.${peer} ({ url, timeoutMs })`);
           return createSubgraphClient({ keys: options.keys, audience: peer, ...where });
         },
-      });
+        async publish(trx, events) {
+          if (!relay)
+            throw new Error(`${name} publishes no events (none declared in SERVICE_EVENTS, or events: false)`);
+          await relay.publish(trx, events);
+        },
+      };
+      const handlers = definition.events?.(setup) ?? {};
+      const missing = eventsFor(name).filter(({ type }) => !handlers[type]);
+      if (missing.length)
+        throw new Error(`${name} subscribes to ${missing.map(({ type }) => type).join(', ')} but handles none of them`);
+      const receiver = eventsFor(name).length
+        ? createEventReceiver({
+            subscriber: name,
+            db,
+            claims: options.claims,
+            handlers,
+            logger: options.logger,
+            registry: metrics.registry,
+          })
+        : undefined;
       return createSubgraphServer<Context>({
         name,
         typeDefs: loadSchemaFile(definition.schemaFile),
@@ -127,10 +176,17 @@ export function defineService<Settings, Database, Context extends BaseContext>(
         production: options.production,
         ...(options.slowOperationMs !== undefined && { slowOperationMs: options.slowOperationMs }),
         metrics,
-        createContext,
+        createContext: definition.context(setup),
         isReady: () => isDatabaseReachable(db),
-        ...(definition.routes && { routes: (app: Express) => definition.routes!(app, options.settings) }),
-        onStop: () => db.destroy(),
+        routes(app: Express) {
+          definition.routes?.(app, options.settings);
+          if (receiver) app.use(receiver);
+        },
+        ...(relay && { onStart: () => relay.start() }),
+        async onStop() {
+          await relay?.stop();
+          await db.destroy();
+        },
       });
     },
     async startBackground({ db, databaseUrl, logger, settings, jobsEnabled }) {

@@ -22,5 +22,6 @@ export {
   type GraphQLResponse,
   type StartableServer,
 } from './subgraph-harness';
-export { startStubSubgraph, type StubSubgraph, type StubCall, type StubMode } from './stub-subgraph';
+export { startStubSubgraph, type StubSubgraph, type StubCall, type StubEvent, type StubMode } from './stub-subgraph';
 export { testClaimsTrust, testKeys, testServiceOptions } from './test-keys';
+export { eventually } from './eventually';

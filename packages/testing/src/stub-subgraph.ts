@@ -3,7 +3,15 @@
 // from a handler, and can be made to fail or hang.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { CLAIMS_HEADER, checkOperationBinding, type ClaimsVerifier, type VerifiedClaims } from '@supergraph/auth';
+import {
+  CLAIMS_HEADER,
+  checkOperationBinding,
+  eventDocument,
+  operationHash,
+  requestDigest,
+  type ClaimsVerifier,
+  type VerifiedClaims,
+} from '@supergraph/auth';
 import { testClaimsTrust } from './test-keys';
 
 export interface StubCall {
@@ -15,9 +23,19 @@ export interface StubCall {
 
 export type StubMode = 'answer' | 'fail' | 'hang';
 
+/** An event delivered to the stub's POST /events, as its producer signed it. */
+export interface StubEvent {
+  id: string;
+  type: string;
+  aggregateId: string;
+  issuer: string;
+}
+
 export interface StubSubgraph {
   url: string;
   calls: StubCall[];
+  /** Events delivered to POST /events (each delivery, duplicates included). */
+  events: StubEvent[];
   mode: StubMode;
   close(): Promise<void>;
 }
@@ -32,7 +50,7 @@ export async function startStubSubgraph(
   claims: ClaimsVerifier = testClaimsTrust(name),
 ): Promise<StubSubgraph> {
   const sockets = new Set<Socket>();
-  const stub: StubSubgraph = { url: '', calls: [], mode: 'answer', close: async () => undefined };
+  const stub: StubSubgraph = { url: '', calls: [], events: [], mode: 'answer', close: async () => undefined };
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
@@ -40,6 +58,19 @@ export async function startStubSubgraph(
       if (stub.mode === 'hang') return; // never answers: the caller's timeout must fire
       if (stub.mode === 'fail') {
         res.writeHead(502).end();
+        return;
+      }
+      if (req.url === '/events') {
+        const event = JSON.parse(raw) as StubEvent;
+        try {
+          const verified = await claims.verify(req.headers[CLAIMS_HEADER] as string | undefined);
+          const accepted = verified.operations?.has(operationHash(eventDocument(event.type)));
+          if (!accepted || verified.digest !== requestDigest(eventDocument(event.type), event)) throw new Error();
+          stub.events.push({ ...event, issuer: verified.issuer });
+          res.writeHead(204).end();
+        } catch {
+          res.writeHead(401).end();
+        }
         return;
       }
       const body = JSON.parse(raw) as { query: string; variables?: Record<string, any> };

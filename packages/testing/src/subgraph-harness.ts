@@ -4,6 +4,8 @@ import type { LogEvent } from 'kysely';
 import type pg from 'pg';
 import {
   CLAIMS_HEADER,
+  SERVICE_EVENTS,
+  eventDocument,
   requestDigest,
   signForwardedClaims,
   type ClaimsVerifier,
@@ -48,6 +50,14 @@ export interface SubgraphHarness {
   ): Promise<GraphQLResponse<Data>>;
   /** Runs SQL on the subgraph's database, for arranging and asserting what was written. */
   sql<Row = Record<string, any>>(text: string, values?: unknown[]): Promise<Row[]>;
+  /**
+   * Delivers a domain event to the service's POST /events as its producer would: signed by `issuer` (default:
+   * the event's declared producer) for this audience, bound to the body.
+   */
+  deliverEvent(
+    event: { id: string; type: string; aggregateId: string; occurredAt: string; version: number },
+    options?: { issuer?: string; unsigned?: boolean },
+  ): Promise<{ status: number; body: any }>;
   /** SQL statements the service has run since the last reset (counted through Kysely's log hook). */
   statements: { count: number; reset(): void };
   close(): Promise<void>;
@@ -74,6 +84,7 @@ export interface TestableService<Settings> {
     logger: Logger;
     production: boolean;
     now?: () => Date;
+    events?: { deliver?: boolean; retryDelayMaxSeconds?: number; pollingIntervalSeconds?: number };
   }): StartableServer;
 }
 
@@ -84,6 +95,8 @@ export interface ServiceHarnessOptions<Settings> {
   now?: () => Date;
   /** Default: silent. */
   logger?: Logger;
+  /** How a producer's relay delivers (default in tests: retries at most 1 s apart). */
+  events?: { deliver?: boolean; retryDelayMaxSeconds?: number; pollingIntervalSeconds?: number };
 }
 
 /**
@@ -106,6 +119,7 @@ export function startServiceHarness<Settings>(
         peers: options.peers ?? {},
         ...(options.now && { now: options.now }),
         ...(options.logger && { logger: options.logger }),
+        events: { retryDelayMaxSeconds: 1, ...options.events },
       }),
   });
 }
@@ -138,6 +152,24 @@ export async function startSubgraphHarness(options: HarnessOptions): Promise<Sub
       }
       const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       return { status: response.status, ...((await response.json()) as object) };
+    },
+    async deliverEvent(event, call = {}) {
+      const producer = (SERVICE_EVENTS as Record<string, { producer: string }>)[event.type]?.producer ?? 'unknown';
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (!call.unsigned) {
+        headers[CLAIMS_HEADER] = signForwardedClaims(testKeys(call.issuer ?? producer), {
+          audience: options.name,
+          viewer: null,
+          digest: requestDigest(eventDocument(event.type), event),
+        });
+      }
+      const response = await fetch(new URL('/events', url), {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(event),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
     },
     async sql(text, values) {
       return (await pool.query(text, values)).rows;

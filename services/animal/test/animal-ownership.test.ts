@@ -1,4 +1,3 @@
-import { SERVICE_OPERATIONS } from '@supergraph/auth';
 import {
   codeOf,
   CREATE_ANIMAL,
@@ -171,29 +170,5 @@ describe('when the zoo service cannot answer', () => {
     } finally {
       testbed.zooService.mode = 'answer';
     }
-  });
-});
-
-describe('detaching animals from a deleted zoo', () => {
-  const DETACH = SERVICE_OPERATIONS.detachAnimalsFromZoo.document;
-
-  it('is accepted only from the zoo service, and only as the operation declared for it', async () => {
-    const owner = newUser();
-    const zooId = testbed.addZoo(owner);
-    await createAnimal(testbed.animal, owner, { name: 'Resident', zooId });
-    expect(codeOf(await testbed.animal.graphql(DETACH, { zooId }, { viewer: owner }))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await testbed.animal.graphql(DETACH, { zooId }, { unsigned: true }))).toBe('UNAUTHENTICATED');
-    const undeclared = 'mutation Sweep($zooId: ID!) { detachAnimalsFromZoo(zooId: $zooId) }';
-    expect(codeOf(await testbed.animal.graphql(undeclared, { zooId }, { viewer: owner, issuer: 'zoo' }))).toBe(
-      'FORBIDDEN',
-    );
-    const detached = await testbed.animal.graphql(DETACH, { zooId }, { viewer: owner, issuer: 'zoo' });
-    expect(detached.data!.detachAnimalsFromZoo).toBe(1);
-    const zoo = await testbed.animal.graphql(
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Zoo { animalCount animals { totalCount } } } }',
-      { r: [{ __typename: 'Zoo', id: zooId }] },
-      { viewer: null },
-    );
-    expect(zoo.data!._entities[0]).toEqual({ animalCount: 0, animals: { totalCount: 0 } });
   });
 });

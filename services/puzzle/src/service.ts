@@ -1,5 +1,5 @@
 // The puzzle subgraph, described once: its schema, migrations, resolvers, what each request sees (the answer
-// vault, the rules, the clock).
+// vault, the rules, the clock) and what it does when a user is deleted.
 import path from 'node:path';
 import { defineService } from '@supergraph/subgraph';
 import { createAnswerVault } from './answers';
@@ -7,6 +7,7 @@ import { loadSettings, type PuzzleServiceSettings } from './config';
 import type { PuzzleContext } from './context';
 import { migrations } from './db/migrations';
 import type { Database } from './db/schema';
+import { deleteUserData } from './db/user-data';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
 
@@ -27,4 +28,10 @@ export const service = defineService<PuzzleServiceSettings, Database, PuzzleCont
       loaders: createLoaders(db, request.viewer?.id ?? null),
     });
   },
+  events: () => ({
+    /** The user is gone: their submissions, stars, memberships and boards go too. */
+    async UserDeleted(trx, event) {
+      await deleteUserData(trx, event.aggregateId);
+    },
+  }),
 });

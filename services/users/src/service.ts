@@ -19,13 +19,14 @@ export const service = defineService<UsersSettings, Database, UsersContext>({
   migrations,
   loadSettings,
   resolvers,
-  context({ db, pool, settings }) {
+  context({ db, pool, settings, publish }) {
     const loginThrottle = createLoginThrottle(pool, settings.loginThrottle);
     return (request) => ({
       ...request,
       db,
       sessions: settings.sessions,
       loginThrottle,
+      publish,
       loaders: createLoaders(db),
     });
   },

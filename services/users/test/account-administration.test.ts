@@ -1,3 +1,4 @@
+import { subjectDigest } from '@supergraph/auth';
 import { codeOf, register, startUsersSubgraph, type UsersSubgraph } from './support/users-subgraph';
 
 let users: UsersSubgraph;
@@ -55,6 +56,39 @@ describe('roles and account deletion', () => {
     expect(codeOf(refresh)).toBe('UNAUTHENTICATED');
   });
 
+  it('writes a UserDeleted to its outbox with the delete, for every other subgraph; nothing when it is refused', async () => {
+    const dee = await register(users, 'dee');
+    const eve = await register(users, 'eve');
+    const outbox = () =>
+      users.sql<{ type: string; subscriber: string }>(
+        `select e.type, d.subscriber from outbox_events e join outbox_deliveries d on d.event_id = e.id
+         where e.aggregate_id = $1 order by d.subscriber`,
+        [dee.viewer.id],
+      );
+    expect(codeOf(await users.graphql(DELETE, { id: dee.viewer.id }, { viewer: eve.viewer }))).toBe('FORBIDDEN');
+    expect(await outbox()).toEqual([]);
+    expect((await users.graphql(DELETE, { id: dee.viewer.id }, { viewer: dee.viewer })).data!.deleteUser).toBe(true);
+    expect(await outbox()).toEqual([
+      { type: 'UserDeleted', subscriber: 'animal' },
+      { type: 'UserDeleted', subscriber: 'puzzle' },
+      { type: 'UserDeleted', subscriber: 'zoo' },
+    ]);
+  });
+
+  it('answers another subgraph’s reference to a deleted user with a tombstone, never null', async () => {
+    const fay = await register(users, 'fay');
+    await users.graphql(DELETE, { id: fay.viewer.id }, { viewer: fay.viewer });
+    const entities = await users.graphql(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id username email role } } }',
+      { r: [{ __typename: 'User', id: fay.viewer.id }] },
+      { viewer: { id: fay.viewer.id, role: 'ADMIN' } },
+    );
+    expect(entities.errors).toBeUndefined();
+    expect(entities.data!._entities).toEqual([
+      { id: fay.viewer.id, username: 'deleted-user', email: null, role: 'USER' },
+    ]);
+  });
+
   it('pages through users with opaque keyset cursors, without gaps or repeats', async () => {
     for (const name of ['pg_1', 'pg_2', 'pg_3', 'pg_4', 'pg_5']) await register(users, name);
     const seen: string[] = [];
@@ -87,13 +121,13 @@ describe('roles and account deletion', () => {
       t: dee.refreshToken,
     });
     expect(codeOf(refresh)).toBe('UNAUTHENTICATED');
-    const FEED = 'query($since: DateTime!) { _authorityChanges(since: $since) { userId role deleted } }';
+    const FEED = 'query($since: DateTime!) { _authorityChanges(since: $since) { subject role deleted } }';
     const since = new Date(Date.now() - 60_000).toISOString();
     const feed = await users.graphql(FEED, { since });
     expect(feed.data!._authorityChanges).toEqual(
       expect.arrayContaining([
-        { userId: dee.viewer.id, role: 'ADMIN', deleted: false },
-        { userId: eve.viewer.id, role: null, deleted: true },
+        { subject: subjectDigest(dee.viewer.id), role: 'ADMIN', deleted: false },
+        { subject: subjectDigest(eve.viewer.id), role: null, deleted: true },
       ]),
     );
     // Only the gateway reads it.

@@ -43,6 +43,7 @@ withRedis('claims replay memory shared through Redis', () => {
           loginThrottle: { maxFailures: 5, lockoutSeconds: 900 },
           seedDemoData: false,
         },
+        events: false,
       });
     first = await startSubgraphHarness({
       name: service.name,

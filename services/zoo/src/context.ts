@@ -1,6 +1,6 @@
 // What every resolver of the zoo subgraph receives.
 import type { Kysely } from 'kysely';
-import type { RequestInfo, SubgraphClient } from '@supergraph/subgraph';
+import type { Publish, RequestInfo } from '@supergraph/subgraph';
 import type { Database } from './db/schema';
 import type { Loaders } from './loaders';
 
@@ -12,6 +12,6 @@ export interface UserReference {
 export interface ZooContext extends RequestInfo {
   db: Kysely<Database>;
   loaders: Loaders;
-  /** The animal subgraph, told when a zoo is deleted so its animals leave it. */
-  animalService: SubgraphClient;
+  /** Domain events (ZooDeleted: the animal service takes the zoo's animals out of it). */
+  publish: Publish<Database>;
 }

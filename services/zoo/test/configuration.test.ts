@@ -1,5 +1,6 @@
 // The base configuration every subgraph shares, as the zoo service (which calls the animal service and is
-// called by it) reads it: where its peer is, whose keys it trusts, and its own key in production.
+// called by it, and is told of deleted users) reads it: where its peers are, whose keys it trusts, and its own
+// key in production.
 import { loadSubgraphConfig } from '@supergraph/subgraph';
 import { service } from '../src';
 
@@ -11,7 +12,11 @@ describe('zoo configuration', () => {
     const { config } = load(base);
     expect(config.port).toBe(4002);
     expect(config.peers).toEqual({ animal: { url: 'http://localhost:4003/graphql', timeoutMs: 3000 } });
-    expect(config.callerKeys).toEqual({ animal: 'http://localhost:4003/.well-known/jwks.json' });
+    // animal calls it (ZooOwner) and users delivers it UserDeleted: their published keys, next to their URLs.
+    expect(config.callerKeys).toEqual({
+      animal: 'http://localhost:4003/.well-known/claims-jwks.json',
+      users: 'http://localhost:4001/.well-known/claims-jwks.json',
+    });
   });
 
   it('takes the animal service’s address, deadline and keys from the environment', () => {

@@ -1,7 +1,15 @@
 // What an operator sees of the zoo subgraph on a real database: /metrics counting the operations just run,
-// their database statements and the pool's connections, and logs tied to the gateway's request and trace.
+// their database statements and the pool's connections, its events (outbox, deliveries, inbox lag), and logs
+// tied to the gateway's request and trace.
+import { randomUUID } from 'node:crypto';
 import { createLogger } from '@supergraph/subgraph';
-import { startStubSubgraph, startServiceHarness, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
+import {
+  eventually,
+  startServiceHarness,
+  startStubSubgraph,
+  type StubSubgraph,
+  type SubgraphHarness,
+} from '@supergraph/testing';
 import { service } from '../src';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -11,7 +19,7 @@ let animalService: StubSubgraph;
 const logs: Record<string, any>[] = [];
 
 beforeAll(async () => {
-  animalService = await startStubSubgraph('animal', () => ({ detachAnimalsFromZoo: 0 }));
+  animalService = await startStubSubgraph('animal', () => ({}));
   zoo = await startServiceHarness(service, {
     settings: {},
     peers: { animal: { url: animalService.url, timeoutMs: 500 } },
@@ -70,4 +78,45 @@ it('logs the request with the trace id and request id the gateway sent', async (
       traceId: TRACE_ID,
     }),
   );
+});
+
+it('shows its outbox on GET /metrics and logs each failed delivery at warn, until the subscriber answers', async () => {
+  const owner = { id: randomUUID(), role: 'USER' as const };
+  const created = await zoo.graphql('mutation { createZoo(input: { name: "Watched" }) { id } }', {}, { viewer: owner });
+  const zooId = created.data!.createZoo.id as string;
+  animalService.mode = 'fail';
+  try {
+    await zoo.graphql('mutation($id: ID!) { deleteZoo(id: $id) }', { id: zooId }, { viewer: owner });
+    const failing = await eventually(scrape, (text) =>
+      text.includes('events_deliveries_total{subscriber="animal",type="ZooDeleted",outcome="failed"}'),
+    );
+    expect(sample(failing, 'events_outbox_pending')).toBe(1);
+    expect(sample(failing, 'events_outbox_oldest_age_seconds')).toBeGreaterThanOrEqual(0);
+    const warning = logs.find((line) => line.msg === 'event delivery failed; it will be retried');
+    expect(warning).toMatchObject({ level: 40, type: 'ZooDeleted', subscriber: 'animal', attempt: 1 });
+    expect(warning!.eventId).toEqual(expect.any(String));
+  } finally {
+    animalService.mode = 'answer';
+  }
+  const delivered = await eventually(scrape, (text) => sample(text, 'events_outbox_pending') === 0);
+  expect(sample(delivered, 'events_deliveries_total{subscriber="animal",type="ZooDeleted",outcome="delivered"}')).toBe(
+    1,
+  );
+  expect(sample(delivered, 'events_outbox_oldest_age_seconds')).toBe(0);
+});
+
+it('shows how long events took to reach it (inbox lag) on GET /metrics', async () => {
+  const event = {
+    id: randomUUID(),
+    type: 'UserDeleted',
+    aggregateId: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    version: 1,
+  };
+  expect((await zoo.deliverEvent(event)).status).toBe(204);
+  expect((await zoo.deliverEvent(event)).status).toBe(204);
+  const text = await scrape();
+  expect(sample(text, 'events_inbox_lag_seconds_count{type="UserDeleted"}')).toBe(1);
+  expect(sample(text, 'events_received_total{type="UserDeleted",outcome="applied"}')).toBe(1);
+  expect(sample(text, 'events_received_total{type="UserDeleted",outcome="duplicate"}')).toBe(1);
 });

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { eventually } from '@supergraph/testing';
 import { CREATE_ZOO, createZoo, newUser, startZooTestbed, type ZooTestbed } from './support/zoo-subgraph';
 
 let testbed: ZooTestbed;
@@ -76,36 +78,86 @@ describe('zoo ownership', () => {
   });
 });
 
+const outbox = () => testbed.zoo.sql<{ count: string }>('select count(*) from outbox_deliveries');
+const zooDeletedFor = (zooId: string) =>
+  testbed.animalService.events.filter((event) => event.type === 'ZooDeleted' && event.aggregateId === zooId);
+
 describe('deleting a zoo', () => {
-  it('tells the animal service (with claims the zoo service signed) before the zoo is gone', async () => {
+  it('commits at once and tells the animal service with a ZooDeleted the zoo service signed', async () => {
     const owner = newUser();
     const zooId = await createZoo(testbed.zoo, owner, 'Closing down');
-    testbed.animalService.calls.length = 0;
     expect((await testbed.zoo.graphql(DELETE, { id: zooId }, { viewer: owner })).data!.deleteZoo).toBe(true);
-    expect(testbed.animalService.calls).toHaveLength(1);
-    expect(testbed.animalService.calls[0]).toMatchObject({
-      variables: { zooId },
-      claims: { issuer: 'zoo', viewer: owner },
-    });
     expect(await testbed.zoo.sql('select 1 from zoos where id = $1', [zooId])).toEqual([]);
+    const delivered = await eventually(
+      async () => zooDeletedFor(zooId),
+      (events) => events.length > 0,
+    );
+    expect(delivered).toEqual([expect.objectContaining({ issuer: 'zoo', aggregateId: zooId })]);
+    await eventually(outbox, ([row]) => Number(row!.count) === 0);
   });
 
   it.each(['fail', 'hang'] as const)(
-    'keeps the zoo and says so clearly when the animal service cannot answer (%s)',
+    'deletes without waiting when the animal service cannot answer (%s), and delivers once it is back',
     async (mode) => {
       const owner = newUser();
-      const zooId = await createZoo(testbed.zoo, owner, `Still open (${mode})`);
+      const zooId = await createZoo(testbed.zoo, owner, `Closing while animal is away (${mode})`);
       testbed.animalService.mode = mode;
       try {
         const result = await testbed.zoo.graphql(DELETE, { id: zooId }, { viewer: owner });
-        expect(result.errors?.[0]?.message).toMatch(/animal service is unavailable.*nothing was changed/);
-        expect(result.data).toBeNull();
+        expect(result).toMatchObject({ status: 200, data: { deleteZoo: true } });
+        expect(result.errors).toBeUndefined();
+        expect(await testbed.zoo.sql('select 1 from zoos where id = $1', [zooId])).toEqual([]);
+        expect(zooDeletedFor(zooId)).toEqual([]);
       } finally {
         testbed.animalService.mode = 'answer';
       }
-      expect(await testbed.zoo.sql('select name from zoos where id = $1', [zooId])).toEqual([
-        { name: `Still open (${mode})` },
-      ]);
+      await eventually(
+        async () => zooDeletedFor(zooId),
+        (events) => events.length > 0,
+      );
     },
   );
+});
+
+describe('when a user is deleted', () => {
+  it('deletes their zoos and publishes a ZooDeleted for each, once however often UserDeleted arrives', async () => {
+    const owner = newUser();
+    const kept = await createZoo(testbed.zoo, newUser(), 'Someone else’s');
+    const zooIds = [await createZoo(testbed.zoo, owner, 'First'), await createZoo(testbed.zoo, owner, 'Second')];
+    const event = {
+      id: randomUUID(),
+      type: 'UserDeleted',
+      aggregateId: owner.id,
+      occurredAt: new Date().toISOString(),
+      version: 1,
+    };
+    expect((await testbed.zoo.deliverEvent(event)).status).toBe(204);
+    expect((await testbed.zoo.deliverEvent(event)).status).toBe(204);
+    const owned = await testbed.zoo.sql('select id from zoos where owner_id = $1', [owner.id]);
+    expect(owned).toEqual([]);
+    expect(await testbed.zoo.sql('select id from zoos where id = $1', [kept])).toHaveLength(1);
+    for (const zooId of zooIds)
+      await eventually(
+        async () => zooDeletedFor(zooId),
+        (events) => events.length > 0,
+      );
+    // Nothing more arrives: the second delivery of UserDeleted changed nothing.
+    await eventually(outbox, ([row]) => Number(row!.count) === 0);
+    for (const zooId of zooIds) expect(zooDeletedFor(zooId)).toHaveLength(1);
+  });
+
+  it('refuses the event from anyone but the users service', async () => {
+    const event = {
+      id: randomUUID(),
+      type: 'UserDeleted',
+      aggregateId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      version: 1,
+    };
+    expect((await testbed.zoo.deliverEvent(event, { unsigned: true })).status).toBe(401);
+    expect((await testbed.zoo.deliverEvent(event, { issuer: 'animal' })).status).toBe(403);
+    expect((await testbed.zoo.deliverEvent(event, { issuer: 'gateway' })).status).toBe(403);
+    expect((await testbed.zoo.deliverEvent({ ...event, version: 2 })).status).toBe(400);
+    expect((await testbed.zoo.deliverEvent({ ...event, type: 'ZooDeleted' }, { issuer: 'users' })).status).toBe(403);
+  });
 });

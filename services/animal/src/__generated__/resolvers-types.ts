@@ -93,8 +93,6 @@ export type Mutation = {
   createAnimal: Animal;
   /** Deletes an animal; returns true once it is gone. The owner or an admin; anyone else gets FORBIDDEN. */
   deleteAnimal: Scalars['Boolean']['output'];
-  /** Called by the zoo service when a zoo is deleted; not part of the public API (@inaccessible, and any other caller gets UNAUTHENTICATED). Takes every animal out of the zoo and returns how many there were. */
-  detachAnimalsFromZoo: Scalars['Int']['output'];
   /** Moves an animal into a zoo the owner owns (admins: any zoo); zooId null takes it out of its zoo. The owner or an admin; anyone else gets FORBIDDEN. */
   moveAnimal: Animal;
   /** Updates an animal and returns it. The owner or an admin; anyone else gets FORBIDDEN. */
@@ -111,12 +109,6 @@ export type MutationCreateAnimalArgs = {
 /** The write operations. Each subgraph adds its own fields; clients see them all through the gateway. */
 export type MutationDeleteAnimalArgs = {
   id: Scalars['ID']['input'];
-};
-
-
-/** The write operations. Each subgraph adds its own fields; clients see them all through the gateway. */
-export type MutationDetachAnimalsFromZooArgs = {
-  zooId: Scalars['ID']['input'];
 };
 
 
@@ -396,7 +388,6 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type MutationResolvers<ContextType = AnimalContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createAnimal?: Resolver<ResolversTypes['Animal'], ParentType, ContextType, RequireFields<MutationCreateAnimalArgs, 'input'>>;
   deleteAnimal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAnimalArgs, 'id'>>;
-  detachAnimalsFromZoo?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationDetachAnimalsFromZooArgs, 'zooId'>>;
   moveAnimal?: Resolver<ResolversTypes['Animal'], ParentType, ContextType, RequireFields<MutationMoveAnimalArgs, 'id'>>;
   updateAnimal?: Resolver<ResolversTypes['Animal'], ParentType, ContextType, RequireFields<MutationUpdateAnimalArgs, 'id' | 'input'>>;
 };

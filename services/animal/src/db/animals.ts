@@ -142,3 +142,31 @@ export async function detachAnimalsFromZoo(db: Db, zooId: string): Promise<numbe
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/**
+ * Serialises, for one zoo, whatever puts an animal into it with the zoo's ZooDeleted: a transaction-scoped
+ * advisory lock, so the event either sees the new animal (and takes it out) or is seen by it (and refuses it).
+ */
+export async function lockZoo(db: Db, zooId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`zoo:${zooId}`}, 0))`.execute(db);
+}
+
+/** Whether the zoo's ZooDeleted has been applied here. */
+export async function isZooDeleted(db: Db, zooId: string): Promise<boolean> {
+  const row = await db.selectFrom('deletedZoos').select('zooId').where('zooId', '=', zooId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function recordDeletedZoo(db: Db, zooId: string): Promise<void> {
+  await db
+    .insertInto('deletedZoos')
+    .values({ zooId })
+    .onConflict((conflict) => conflict.column('zooId').doNothing())
+    .execute();
+}
+
+/** Deletes every animal a user owns (the user is gone). Returns how many. */
+export async function deleteAnimalsOfOwner(db: Db, ownerId: string): Promise<number> {
+  const result = await db.deleteFrom('animals').where('ownerId', '=', ownerId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -14,8 +14,15 @@ export interface AnimalsTable {
   updatedAt: ColumnType<Date, never, Date>;
 }
 
+/** Zoos whose ZooDeleted was applied: no animal may go into them again. */
+export interface DeletedZoosTable {
+  zooId: string;
+  deletedAt: ColumnType<Date, never, never>;
+}
+
 export interface Database {
   animals: AnimalsTable;
+  deletedZoos: DeletedZoosTable;
 }
 
 export type AnimalRow = Selectable<AnimalsTable>;

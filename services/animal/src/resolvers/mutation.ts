@@ -1,7 +1,7 @@
 import { requireOwnerOrAdmin, requireViewer } from '@supergraph/auth';
-import { BadUserInput, Forbidden, NotFound, Unauthenticated } from '@supergraph/errors';
+import { BadUserInput, Forbidden, NotFound } from '@supergraph/errors';
 import type { AnimalContext } from '../context';
-import { deleteAnimalById, detachAnimalsFromZoo, findAnimalsByIds, insertAnimal, updateAnimal } from '../db/animals';
+import { deleteAnimalById, findAnimalsByIds, insertAnimal, isZooDeleted, lockZoo, updateAnimal } from '../db/animals';
 import type { AnimalRow } from '../db/schema';
 import { parseCreateAnimalInput, parseUpdateAnimalInput, parseZooId } from '../inputs';
 
@@ -17,6 +17,23 @@ async function assertZooAccepts(context: AnimalContext, zooId: string, animalOwn
   }
 }
 
+/**
+ * Runs `write` (which puts an animal into `zooId`) under the zoo's lock, refusing a zoo whose ZooDeleted has
+ * been applied here: an animal lands in a zoo before its ZooDeleted (which then takes it out) or not at all.
+ */
+async function intoZoo<T>(
+  context: AnimalContext,
+  zooId: string | null,
+  write: (db: AnimalContext['db']) => Promise<T>,
+) {
+  if (!zooId) return write(context.db);
+  return context.db.transaction().execute(async (trx) => {
+    await lockZoo(trx, zooId);
+    if (await isZooDeleted(trx, zooId)) throw new BadUserInput('zooId', 'No such zoo');
+    return write(trx);
+  });
+}
+
 async function ownedAnimal(context: AnimalContext, id: string): Promise<AnimalRow> {
   requireViewer(context);
   const [animal] = await findAnimalsByIds(context.db, [id]);
@@ -30,7 +47,7 @@ export const Mutation = {
     const viewer = requireViewer(context);
     const animal = parseCreateAnimalInput(input);
     if (animal.zooId) await assertZooAccepts(context, animal.zooId, viewer.id);
-    return insertAnimal(context.db, { ...animal, ownerId: viewer.id });
+    return intoZoo(context, animal.zooId, (db) => insertAnimal(db, { ...animal, ownerId: viewer.id }));
   },
 
   async updateAnimal(
@@ -48,7 +65,7 @@ export const Mutation = {
     const animal = await ownedAnimal(context, args.id);
     const zooId = parseZooId(args.zooId);
     if (zooId) await assertZooAccepts(context, zooId, animal.ownerId);
-    const moved = await updateAnimal(context.db, animal.id, { zooId });
+    const moved = await intoZoo(context, zooId, (db) => updateAnimal(db, animal.id, { zooId }));
     if (!moved) throw new NotFound('No such animal');
     return moved;
   },
@@ -56,11 +73,5 @@ export const Mutation = {
   async deleteAnimal(_root: unknown, { id }: { id: string }, context: AnimalContext) {
     await ownedAnimal(context, id);
     return deleteAnimalById(context.db, id);
-  },
-
-  /** Only the zoo service may call this (claims it signed); it is @inaccessible in the supergraph. */
-  async detachAnimalsFromZoo(_root: unknown, { zooId }: { zooId: string }, context: AnimalContext) {
-    if (context.claimsIssuer !== 'zoo') throw new Unauthenticated('Only the zoo service may do this');
-    return detachAnimalsFromZoo(context.db, zooId);
   },
 };

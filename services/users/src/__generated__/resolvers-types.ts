@@ -42,8 +42,11 @@ export type AuthorityChange = {
   deleted: Scalars['Boolean']['output'];
   /** The new role; null for a deletion. */
   role?: Maybe<Role>;
-  /** The user whose role changed or whose account was deleted. */
-  userId: Scalars['ID']['output'];
+  /**
+   * The user whose role changed or whose account was deleted, as the SHA-256 (hex) of their id: the feed keeps no
+   * deleted user's id.
+   */
+  subject: Scalars['String']['output'];
 };
 
 /** A username and password to sign in with. */
@@ -354,10 +357,10 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AuthorityChange: ResolverTypeWrapper<AuthorityChangeRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   LoginInput: LoginInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterInput: RegisterInput;
@@ -375,10 +378,10 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   AuthorityChange: AuthorityChangeRow;
   Boolean: Scalars['Boolean']['output'];
-  ID: Scalars['ID']['output'];
   DateTime: Scalars['DateTime']['output'];
   LoginInput: LoginInput;
   Mutation: Record<PropertyKey, never>;
+  ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegisterInput: RegisterInput;
@@ -399,7 +402,7 @@ export type AuthorityChangeResolvers<ContextType = UsersContext, ParentType exte
   changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['Role']>, ParentType, ContextType>;
-  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {

@@ -1,6 +1,6 @@
-// The authority feed's rows: who lost or gained a role, or was deleted, and when.
+// The authority feed's rows: who (by subjectDigest) lost or gained a role, or was deleted, and when.
 import type { Kysely, Transaction } from 'kysely';
-import type { Role } from '@supergraph/auth';
+import { subjectDigest, type Role } from '@supergraph/auth';
 import type { AuthorityChangeRow, Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -9,7 +9,11 @@ export async function insertAuthorityChange(
   db: Db,
   change: { userId: string; role: Role | null; deleted: boolean },
 ): Promise<void> {
-  await db.insertInto('authorityChanges').values(change).execute();
+  const { userId, ...rest } = change;
+  await db
+    .insertInto('authorityChanges')
+    .values({ subject: subjectDigest(userId), ...rest })
+    .execute();
 }
 
 /** Each user's latest change since `since`: one row per user, the newest. */
@@ -17,9 +21,9 @@ export async function findLatestAuthorityChanges(db: Db, since: Date): Promise<A
   return db
     .selectFrom('authorityChanges')
     .selectAll()
-    .distinctOn('userId')
+    .distinctOn('subject')
     .where('changedAt', '>=', since)
-    .orderBy('userId')
+    .orderBy('subject')
     .orderBy('changedAt', 'desc')
     .orderBy('id', 'desc')
     .execute();

@@ -31,7 +31,8 @@ export interface LoginThrottleTable {
 
 export interface AuthorityChangesTable {
   id: Generated<string>;
-  userId: string;
+  /** subjectDigest(user id): the feed never holds the id itself. */
+  subject: string;
   /** The new role; null for a deletion. */
   role: Role | null;
   deleted: boolean;

@@ -1,4 +1,5 @@
 import { BadUserInput, NotFound, Unauthenticated } from '@supergraph/errors';
+import { newEvent } from '@supergraph/subgraph';
 import { currentViewer, requireCurrentAdmin, requireCurrentSelfOrAdmin } from '../authority';
 import type { UsersContext } from '../context';
 import { insertAuthorityChange } from '../db/authority-changes';
@@ -73,6 +74,8 @@ export const Mutation = {
       await revokeUserRefreshTokens(trx, id);
       if (!(await deleteUserById(trx, id))) throw new NotFound('No such user');
       await insertAuthorityChange(trx, { userId: id, role: null, deleted: true });
+      // Every other subgraph forgets the user once this commits (their zoos, animals, puzzle data).
+      await context.publish(trx, [newEvent('UserDeleted', id)]);
     });
     return true;
   },

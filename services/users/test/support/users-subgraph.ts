@@ -4,6 +4,7 @@ import { startServiceHarness, type GraphQLResponse, type SubgraphHarness } from 
 import { service } from '../../src';
 
 export type { GraphQLResponse };
+const NOWHERE = { url: 'http://127.0.0.1:9/graphql', timeoutMs: 100 };
 export const TOKEN_AUDIENCE = { issuer: 'supergraph-users', audience: 'supergraph' };
 
 export interface UsersSubgraph extends SubgraphHarness {
@@ -18,6 +19,10 @@ export async function startUsersSubgraph(overrides: { maxFailures?: number } = {
       loginThrottle: { maxFailures: overrides.maxFailures ?? 5, lockoutSeconds: 900 },
       seedDemoData: false,
     },
+    // UserDeleted is written to the outbox and left there: what the other services do with it is tested
+    // with all of them running (gateway/test/user-deletion.test.ts).
+    peers: Object.fromEntries(['zoo', 'animal', 'puzzle'].map((name) => [name, NOWHERE])),
+    events: { deliver: false },
   });
   return { ...harness, signingKey };
 }

@@ -113,3 +113,9 @@ export async function deleteZooById(db: Db, id: string): Promise<boolean> {
   const result = await db.deleteFrom('zoos').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** Deletes every zoo a user owns (the user is gone); returns their ids. */
+export async function deleteZoosOfOwner(db: Db, ownerId: string): Promise<string[]> {
+  const deleted = await db.deleteFrom('zoos').where('ownerId', '=', ownerId).returning('id').execute();
+  return deleted.map(({ id }) => id);
+}

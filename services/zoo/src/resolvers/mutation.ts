@@ -1,5 +1,6 @@
-import { requireOwnerOrAdmin, requireViewer, SERVICE_OPERATIONS } from '@supergraph/auth';
+import { requireOwnerOrAdmin, requireViewer } from '@supergraph/auth';
 import { NotFound } from '@supergraph/errors';
+import { newEvent } from '@supergraph/subgraph';
 import type { ZooContext } from '../context';
 import { deleteZooById, findZooForUpdate, findZoosByIds, insertZoo, updateZoo } from '../db/zoos';
 import { parseCreateZooInput, parseUpdateZooInput } from '../inputs';
@@ -23,8 +24,9 @@ export const Mutation = {
   },
 
   /**
-   * The zoo row stays locked while the animal service detaches its animals; if that service cannot answer,
-   * the transaction rolls back and nothing is deleted.
+   * Deletes the zoo and, in the same transaction, publishes ZooDeleted: the animal service takes the zoo's
+   * animals out of it when the event arrives, however long that service is away. No other service is called
+   * while the row is locked.
    */
   async deleteZoo(_root: unknown, { id }: { id: string }, context: ZooContext) {
     requireViewer(context);
@@ -32,8 +34,9 @@ export const Mutation = {
       const zoo = await findZooForUpdate(trx, id);
       if (!zoo) throw new NotFound('No such zoo');
       requireOwnerOrAdmin(context, zoo.ownerId, OWNER_ONLY);
-      await context.animalService.request(SERVICE_OPERATIONS.detachAnimalsFromZoo, { zooId: id }, context.viewer);
-      return deleteZooById(trx, id);
+      const deleted = await deleteZooById(trx, id);
+      await context.publish(trx, [newEvent('ZooDeleted', id)]);
+      return deleted;
     });
   },
 };

@@ -1,4 +1,4 @@
-// The zoo subgraph on a fresh database, with a stand-in animal service that records detach calls.
+// The zoo subgraph on a fresh database, with a stand-in animal service that records the events delivered to it.
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@supergraph/auth';
 import { startStubSubgraph, startServiceHarness, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
@@ -11,7 +11,7 @@ export interface ZooTestbed {
 }
 
 export async function startZooTestbed(): Promise<ZooTestbed> {
-  const animalService = await startStubSubgraph('animal', () => ({ detachAnimalsFromZoo: 0 }));
+  const animalService = await startStubSubgraph('animal', () => ({}));
   const zoo = await startServiceHarness(service, {
     settings: {},
     peers: { animal: { url: animalService.url, timeoutMs: 500 } },

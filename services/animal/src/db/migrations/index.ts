@@ -1,7 +1,9 @@
 // Every migration of the animal database, in order. Never edit one that has landed; add a new file.
 import type { Migrations } from '@supergraph/db';
 import * as createAnimals from './2026-11-26T12-30_create_animals';
+import * as createInboxAndDeletedZoos from './2026-11-28T13-00_create_inbox_and_deleted_zoos';
 
 export const migrations: Migrations = {
   '2026-11-26T12-30_create_animals': createAnimals,
+  '2026-11-28T13-00_create_inbox_and_deleted_zoos': createInboxAndDeletedZoos,
 };

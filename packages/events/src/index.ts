@@ -1,0 +1,4 @@
+export { newEvent, parseEvent, EVENT_VERSION, type DomainEvent } from './event';
+export { createEventRelay, subscribersOf, type EventRelay, type EventRelayOptions, type RelaySettings } from './relay';
+export { createEventReceiver, type EventHandler, type EventHandlers, type EventReceiverOptions } from './receiver';
+export { inboxMigration, outboxMigration, type InboxTables, type OutboxTables } from './tables';
