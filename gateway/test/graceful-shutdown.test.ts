@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { composeSupergraph } from '@supergraph/composition';
-import { freePort } from '@supergraph/testing';
+import { eventually, freePort } from '@supergraph/testing';
 import { service as users } from '@supergraph/users';
 import { startFaultySubgraph, FAULTY_SDL, type FaultySubgraph } from './support/faulty-subgraph';
 import { GATEWAY_KEYS, startSupergraph, TOKENS, type Supergraph } from './support/supergraph';
@@ -75,8 +75,14 @@ describe('the gateway process on SIGTERM', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: `{ faultyEcho(text: "r${index}", delayMs: 1500) }` }),
       }).then(async (response) => ({ status: response.status, body: (await response.json()) as any }));
+    faulty.echoing.length = 0;
     const inFlight = Array.from({ length: 20 }, (_, index) => slow(index));
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the requests have reached the gateway
+    // SIGTERM once every request is in flight: the subgraph behind the gateway has started on all 20.
+    await eventually(
+      async () => faulty.echoing.length,
+      (count) => count === 20,
+      { everyMs: 10 },
+    );
     gateway.kill('SIGTERM');
 
     const results = await Promise.all(inFlight);

@@ -14,6 +14,8 @@ export const FAULTY_SDL = `
 export interface FaultySubgraph {
   url: string;
   process: ChildProcess;
+  /** The faultyEcho texts it has started answering, in arrival order. */
+  echoing: string[];
   stop(): Promise<void>;
 }
 
@@ -22,15 +24,18 @@ export async function startFaultySubgraph(): Promise<FaultySubgraph> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const echoing: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`faulty subgraph exited early (${code})`)));
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith('{"url"')) resolve((JSON.parse(line) as { url: string }).url);
+      if (line.startsWith('{"echoing"')) echoing.push((JSON.parse(line) as { echoing: string }).echoing);
     });
   });
   return {
     url,
     process: child,
+    echoing,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGCONT');

@@ -11,7 +11,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type RequestHandler } from 'express';
-import type { DocumentNode, GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import {
   CLAIMS_HEADER,
   SERVICE_KEYS_PATH,
@@ -21,7 +21,7 @@ import {
   type VerifiedClaims,
   type Viewer,
 } from '@supergraph/auth';
-import { createErrorFormatter } from '@supergraph/errors';
+import { BadRequest, createErrorFormatter, httpErrorResponse, Unauthenticated } from '@supergraph/errors';
 import { createMetrics, requestIdFrom, traceContextFromHeaders, type Metrics } from '@supergraph/observability';
 import { createHttpHost, type Logger } from '@supergraph/runtime';
 import { VERIFIED_CLAIMS, claimsBindTheOperation, gatewayOnlyInternalFields } from './claims-binding';
@@ -116,10 +116,8 @@ export function createSubgraphServer<Context extends BaseContext>(
   const onlySignedPosts: RequestHandler = async (req, res, next) => {
     if (req.method !== 'POST') {
       metrics.observeRefusedRequest();
-      res
-        .status(405)
-        .set('allow', 'POST')
-        .json({ errors: [{ message: 'This subgraph accepts only POST', extensions: { code: 'BAD_REQUEST' } }] });
+      const refused = httpErrorResponse(new BadRequest('This subgraph accepts only POST', 405));
+      res.status(refused.status).set('allow', 'POST').json(refused.body);
       return;
     }
     try {
@@ -127,9 +125,11 @@ export function createSubgraphServer<Context extends BaseContext>(
       next();
     } catch (error) {
       metrics.observeRefusedRequest();
-      const { message, extensions } = error as GraphQLError;
-      const status = (extensions?.http as { status?: number } | undefined)?.status ?? 401;
-      res.status(status).json({ errors: [{ message, extensions: { code: extensions?.code ?? 'UNAUTHENTICATED' } }] });
+      // The verifier throws UNAUTHENTICATED (401) or, when an issuer's keys cannot be fetched, a 503.
+      const refused = httpErrorResponse(
+        error instanceof GraphQLError ? error : new Unauthenticated('Invalid claims', 401),
+      );
+      res.status(refused.status === 400 ? 401 : refused.status).json(refused.body);
     }
   };
 
