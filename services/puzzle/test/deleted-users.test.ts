@@ -1,7 +1,7 @@
 // When the users service says a user is gone (UserDeleted, delivered to POST /events): their submissions,
 // stars, memberships and boards go, and every score that counted them follows.
-import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@supergraph/auth';
+import { newEvent } from '@supergraph/subgraph';
 import { createPuzzle, newUser, startPuzzleTestbed, submit, type PuzzleTestbed } from './support/puzzle-subgraph';
 
 let testbed: PuzzleTestbed;
@@ -34,13 +34,7 @@ it('deletes everything the puzzle database holds about the user, once', async ()
   await testbed.puzzle.graphql(JOIN, { code: theirs.joinCode }, { viewer: stays });
   await testbed.puzzle.graphql(JOIN, { code: shared.joinCode }, { viewer: gone });
 
-  const userDeleted = {
-    id: randomUUID(),
-    type: 'UserDeleted',
-    aggregateId: gone.id,
-    occurredAt: new Date().toISOString(),
-    version: 1,
-  };
+  const userDeleted = newEvent('UserDeleted', gone.id);
   expect((await testbed.puzzle.deliverEvent(userDeleted)).status).toBe(204);
   expect((await testbed.puzzle.deliverEvent(userDeleted)).status).toBe(204);
 

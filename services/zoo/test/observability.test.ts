@@ -2,7 +2,7 @@
 // their database statements and the pool's connections, its events (outbox, deliveries, inbox lag), and logs
 // tied to the gateway's request and trace.
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '@supergraph/subgraph';
+import { createLogger, newEvent } from '@supergraph/subgraph';
 import {
   eventually,
   startServiceHarness,
@@ -106,13 +106,7 @@ it('shows its outbox on GET /metrics and logs each failed delivery at warn, unti
 });
 
 it('shows how long events took to reach it (inbox lag) on GET /metrics', async () => {
-  const event = {
-    id: randomUUID(),
-    type: 'UserDeleted',
-    aggregateId: randomUUID(),
-    occurredAt: new Date().toISOString(),
-    version: 1,
-  };
+  const event = newEvent('UserDeleted', randomUUID());
   expect((await zoo.deliverEvent(event)).status).toBe(204);
   expect((await zoo.deliverEvent(event)).status).toBe(204);
   const text = await scrape();

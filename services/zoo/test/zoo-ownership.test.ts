@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newEvent } from '@supergraph/subgraph';
 import { eventually } from '@supergraph/testing';
 import { CREATE_ZOO, createZoo, newUser, startZooTestbed, type ZooTestbed } from './support/zoo-subgraph';
 
@@ -124,13 +125,7 @@ describe('when a user is deleted', () => {
     const owner = newUser();
     const kept = await createZoo(testbed.zoo, newUser(), 'Someone else’s');
     const zooIds = [await createZoo(testbed.zoo, owner, 'First'), await createZoo(testbed.zoo, owner, 'Second')];
-    const event = {
-      id: randomUUID(),
-      type: 'UserDeleted',
-      aggregateId: owner.id,
-      occurredAt: new Date().toISOString(),
-      version: 1,
-    };
+    const event = newEvent('UserDeleted', owner.id);
     expect((await testbed.zoo.deliverEvent(event)).status).toBe(204);
     expect((await testbed.zoo.deliverEvent(event)).status).toBe(204);
     const owned = await testbed.zoo.sql('select id from zoos where owner_id = $1', [owner.id]);
@@ -147,13 +142,7 @@ describe('when a user is deleted', () => {
   });
 
   it('refuses the event from anyone but the users service', async () => {
-    const event = {
-      id: randomUUID(),
-      type: 'UserDeleted',
-      aggregateId: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      version: 1,
-    };
+    const event = newEvent('UserDeleted', randomUUID());
     expect((await testbed.zoo.deliverEvent(event, { unsigned: true })).status).toBe(401);
     expect((await testbed.zoo.deliverEvent(event, { issuer: 'animal' })).status).toBe(403);
     expect((await testbed.zoo.deliverEvent(event, { issuer: 'gateway' })).status).toBe(403);
