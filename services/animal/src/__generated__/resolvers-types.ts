@@ -157,6 +157,19 @@ export type QueryAnimalsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Live updates, pushed as they happen (through the gateway: WebSocket or server-sent events). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Each animal that arrives in the zoo: created in it or moved into it. Open to anonymous callers. */
+  animalAdded: Animal;
+};
+
+
+/** Live updates, pushed as they happen (through the gateway: WebSocket or server-sent events). */
+export type SubscriptionAnimalAddedArgs = {
+  zooId: Scalars['ID']['input'];
+};
+
 /** Changes to an animal; omitted fields stay as they are. Invalid values give BAD_USER_INPUT. */
 export type UpdateAnimalInput = {
   /** null clears it. */
@@ -326,6 +339,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateAnimalInput: UpdateAnimalInput;
   User: ResolverTypeWrapper<UserReference>;
   Zoo: ResolverTypeWrapper<ZooReference>;
@@ -348,6 +362,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
   UpdateAnimalInput: UpdateAnimalInput;
   User: UserReference;
   Zoo: ZooReference;
@@ -402,6 +417,10 @@ export type QueryResolvers<ContextType = AnimalContext, ParentType extends Resol
   animals?: Resolver<ResolversTypes['AnimalConnection'], ParentType, ContextType, RequireFields<QueryAnimalsArgs, 'first'>>;
 };
 
+export type SubscriptionResolvers<ContextType = AnimalContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  animalAdded?: SubscriptionResolver<ResolversTypes['Animal'], "animalAdded", ParentType, ContextType, RequireFields<SubscriptionAnimalAddedArgs, 'zooId'>>;
+};
+
 export type UserResolvers<ContextType = AnimalContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   animals?: Resolver<ResolversTypes['AnimalConnection'], ParentType, ContextType, RequireFields<UserAnimalsArgs, 'first'>>;
@@ -424,6 +443,7 @@ export type Resolvers<ContextType = AnimalContext> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Zoo?: ZooResolvers<ContextType>;
 };

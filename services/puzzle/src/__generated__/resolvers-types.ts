@@ -240,6 +240,19 @@ export type QueryPuzzlesArgs = {
   year: Scalars['Int']['input'];
 };
 
+/** A star someone just earned: pushed by starEarned. */
+export type StarEvent = {
+  __typename?: 'StarEvent';
+  /** When the correct answer was submitted. */
+  earnedAt: Scalars['DateTime']['output'];
+  /** The part solved: 1 or 2. */
+  part: Scalars['Int']['output'];
+  /** The puzzle the star belongs to. */
+  puzzle: Puzzle;
+  /** Who earned the star. */
+  user: User;
+};
+
 /** The outcome of submitAnswer. */
 export type SubmissionResult = {
   __typename?: 'SubmissionResult';
@@ -264,6 +277,31 @@ export type SubmitAnswerInput = {
   part: Scalars['Int']['input'];
   /** The puzzle's id. */
   puzzleId: Scalars['ID']['input'];
+};
+
+/** Live updates, pushed as they happen (through the gateway: WebSocket or server-sent events). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The whole leaderboard, pushed each time a member earns a star of its year, joins or leaves. Members (and admins)
+   * only: UNAUTHENTICATED when anonymous, FORBIDDEN for anyone else, NOT_FOUND for an unknown board. Ends when the
+   * board is deleted; ends with FORBIDDEN when the subscriber stops being a member.
+   */
+  leaderboardChanged: Leaderboard;
+  /** Every star earned in one event year, as it is earned. Open to anonymous callers. */
+  starEarned: StarEvent;
+};
+
+
+/** Live updates, pushed as they happen (through the gateway: WebSocket or server-sent events). */
+export type SubscriptionLeaderboardChangedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Live updates, pushed as they happen (through the gateway: WebSocket or server-sent events). */
+export type SubscriptionStarEarnedArgs = {
+  year: Scalars['Int']['input'];
 };
 
 /** Changes to a puzzle; fields left out or null stay as they are. */
@@ -430,8 +468,10 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Puzzle: ResolverTypeWrapper<PuzzleRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  StarEvent: ResolverTypeWrapper<Omit<StarEvent, 'puzzle' | 'user'> & { puzzle: ResolversTypes['Puzzle'], user: ResolversTypes['User'] }>;
   SubmissionResult: ResolverTypeWrapper<SubmissionResult>;
   SubmitAnswerInput: SubmitAnswerInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdatePuzzleInput: UpdatePuzzleInput;
   User: ResolverTypeWrapper<UserReference>;
   Verdict: Verdict;
@@ -453,8 +493,10 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Puzzle: PuzzleRow;
   Query: Record<PropertyKey, never>;
+  StarEvent: Omit<StarEvent, 'puzzle' | 'user'> & { puzzle: ResolversParentTypes['Puzzle'], user: ResolversParentTypes['User'] };
   SubmissionResult: SubmissionResult;
   SubmitAnswerInput: SubmitAnswerInput;
+  Subscription: Record<PropertyKey, never>;
   UpdatePuzzleInput: UpdatePuzzleInput;
   User: UserReference;
 };
@@ -523,11 +565,23 @@ export type QueryResolvers<ContextType = PuzzleContext, ParentType extends Resol
   puzzles?: Resolver<Array<ResolversTypes['Puzzle']>, ParentType, ContextType, RequireFields<QueryPuzzlesArgs, 'year'>>;
 };
 
+export type StarEventResolvers<ContextType = PuzzleContext, ParentType extends ResolversParentTypes['StarEvent'] = ResolversParentTypes['StarEvent']> = {
+  earnedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  part?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  puzzle?: Resolver<ResolversTypes['Puzzle'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type SubmissionResultResolvers<ContextType = PuzzleContext, ParentType extends ResolversParentTypes['SubmissionResult'] = ResolversParentTypes['SubmissionResult']> = {
   correct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   retryAfterSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   starsEarned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = PuzzleContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  leaderboardChanged?: SubscriptionResolver<ResolversTypes['Leaderboard'], "leaderboardChanged", ParentType, ContextType, RequireFields<SubscriptionLeaderboardChangedArgs, 'id'>>;
+  starEarned?: SubscriptionResolver<ResolversTypes['StarEvent'], "starEarned", ParentType, ContextType, RequireFields<SubscriptionStarEarnedArgs, 'year'>>;
 };
 
 export type UserResolvers<ContextType = PuzzleContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -546,7 +600,9 @@ export type Resolvers<ContextType = PuzzleContext> = {
   Mutation?: MutationResolvers<ContextType>;
   Puzzle?: PuzzleResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  StarEvent?: StarEventResolvers<ContextType>;
   SubmissionResult?: SubmissionResultResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 
