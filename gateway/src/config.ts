@@ -14,6 +14,7 @@ import {
 } from '@supergraph/config';
 import { DEFAULT_LIMITS } from './features/operation-limits';
 import { DEFAULT_RATE_LIMIT } from './features/rate-limit';
+import { DEFAULT_SUBSCRIPTION_LIMITS } from './subscriptions/subscription-service';
 
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
@@ -64,6 +65,13 @@ const schema = z.object({
         .filter(Boolean),
     ),
   SLOW_OPERATION_MS: z.coerce.number().int().min(0).default(1_000),
+  /** Subscriptions (WebSocket at /graphql, SSE at /graphql/stream): caps per connection, user and IP address. */
+  SUBSCRIPTIONS_PER_CONNECTION: count(DEFAULT_SUBSCRIPTION_LIMITS.maxSubscriptionsPerConnection),
+  SUBSCRIPTION_CONNECTIONS_PER_USER: count(DEFAULT_SUBSCRIPTION_LIMITS.maxConnectionsPerUser),
+  SUBSCRIPTION_CONNECTIONS_PER_IP: count(DEFAULT_SUBSCRIPTION_LIMITS.maxConnectionsPerAddress),
+  /** A subscriber this many events behind is disconnected. */
+  SUBSCRIPTION_MAX_PENDING_EVENTS: count(DEFAULT_SUBSCRIPTION_LIMITS.maxPendingEvents),
+  SUBSCRIPTION_KEEPALIVE_MS: z.coerce.number().int().min(1_000).default(DEFAULT_SUBSCRIPTION_LIMITS.keepAliveMs),
 });
 
 export type GatewayConfig = z.infer<typeof schema> & {

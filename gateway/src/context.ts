@@ -1,4 +1,5 @@
-// The gateway's per-request context: who the verified caller is, read from the Authorization header.
+// The gateway's per-request context: who the verified caller is, read from the Authorization header (or, for a
+// WebSocket, from the same value in its connection_init payload).
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AccessTokenVerifier, Viewer } from '@supergraph/auth';
 import { Unauthenticated } from '@supergraph/errors';
@@ -12,20 +13,34 @@ export interface GatewayContext {
   traceId?: string;
 }
 
+/** A verified access token: whom it stands for now, and until when (seconds since the epoch). */
+export interface VerifiedCaller {
+  viewer: Viewer;
+  expiresAt: number;
+}
+
 /**
- * No Authorization header: anonymous. Anything else must be a valid bearer token; a bad one fails the
- * request, it never falls back to anonymous.
+ * No authorization: anonymous (null). Anything else must be "Bearer <valid access token>"; a bad one throws
+ * UNAUTHENTICATED, it never falls back to anonymous.
  */
-export async function viewerFromHeaders(
-  headers: IncomingHttpHeaders,
+export async function verifyAuthorization(
+  authorization: string | undefined,
   verifier: AccessTokenVerifier,
   authority?: AuthorityFeed,
-): Promise<Viewer | null> {
-  const authorization = headers.authorization;
+): Promise<VerifiedCaller | null> {
   if (authorization === undefined || authorization === '') return null;
   const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(authorization);
   if (!match) throw new Unauthenticated('Authorization must be "Bearer <access token>"', 401);
   const claims = await verifier.verify(match[1]!);
   // The token's role as of its issue, corrected by what the users service has said since (authority-feed.ts).
-  return authority ? authority.apply(claims) : { id: claims.id, role: claims.role };
+  const viewer = authority ? authority.apply(claims) : { id: claims.id, role: claims.role };
+  return { viewer, expiresAt: claims.exp };
+}
+
+export async function viewerFromHeaders(
+  headers: IncomingHttpHeaders,
+  verifier: AccessTokenVerifier,
+  authority?: AuthorityFeed,
+): Promise<Viewer | null> {
+  return (await verifyAuthorization(headers.authorization, verifier, authority))?.viewer ?? null;
 }

@@ -54,6 +54,14 @@ async function main(): Promise<void> {
     },
     corsOrigins: config.CORS_ORIGINS,
     slowOperationMs: config.SLOW_OPERATION_MS,
+    subscriptions: {
+      maxSubscriptionsPerConnection: config.SUBSCRIPTIONS_PER_CONNECTION,
+      maxConnectionsPerUser: config.SUBSCRIPTION_CONNECTIONS_PER_USER,
+      maxConnectionsPerAddress: config.SUBSCRIPTION_CONNECTIONS_PER_IP,
+      maxPendingEvents: config.SUBSCRIPTION_MAX_PENDING_EVENTS,
+      keepAliveMs: config.SUBSCRIPTION_KEEPALIVE_MS,
+      maxMessageBytes: config.MAX_BODY_BYTES,
+    },
   });
   await server.listen(config.PORT, config.HOST);
   stopOnSignals(async () => {

@@ -1,14 +1,15 @@
 // The gateway: Apollo Gateway inside Apollo Server over express. It verifies client JWTs, rate-limits
 // callers, refuses oversized or overly expensive operations before any subgraph is called, forwards signed
 // claims to subgraphs within a timeout, masks what clients must not see, and reports health, readiness and
-// metrics.
-import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+// metrics. Subscriptions, which Apollo Gateway cannot run, are served beside it (subscriptions/) over
+// WebSocket and server-sent events, through the same features.
+import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { RequestHandler } from 'express';
 import { publicJwks, type AccessTokenVerifier, type ServiceKeys, type Viewer } from '@supergraph/auth';
-import { httpErrorResponse } from '@supergraph/errors';
+import { createErrorFormatter, httpErrorResponse } from '@supergraph/errors';
 import { createMetrics, requestIdFrom, traceContextFromHeaders } from '@supergraph/observability';
 import { createHttpHost, type Logger } from '@supergraph/runtime';
 import { createAuthorityFeed } from './authority-feed';
@@ -22,6 +23,9 @@ import { masking } from './features/masking';
 import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './features/operation-limits';
 import { persistedQueries, type PersistedQueriesMode, type PersistedQueryManifest } from './features/persisted-queries';
 import { rateLimit, type RequestRateLimiter } from './features/rate-limit';
+import { subscriptionsOverHttpRefused } from './features/subscriptions-over-http';
+import { createSubscriptionServer } from './subscriptions/subscription-server';
+import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/subscription-service';
 import { supergraphFromFile } from './supergraph-source';
 
 export interface GatewayOptions {
@@ -49,6 +53,8 @@ export interface GatewayOptions {
   slowOperationMs?: number;
   /** How the gateway follows role changes and deletions (authority-feed.ts); `usersUrl` defaults to the supergraph's. */
   authority?: { intervalMs?: number; staleAfterMs?: number; usersUrl?: string };
+  /** Caps and timings of subscriptions (DEFAULT_SUBSCRIPTION_LIMITS), and the largest WebSocket message (100 KB). */
+  subscriptions?: Partial<SubscriptionLimits> & { maxMessageBytes?: number };
 }
 
 export interface GatewayServer {
@@ -87,14 +93,16 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   };
   const source = 'file' in options.supergraph ? supergraphFromFile(options.supergraph.file, logger, served) : undefined;
   if ('sdl' in options.supergraph) served(options.supergraph.sdl);
+  // The data sources the gateway builds, by subgraph name: subscription events use them too.
+  const dataSources: ServiceMap = {};
   const gateway = new ApolloGateway({
     supergraphSdl: source ?? (options.supergraph as { sdl: string }).sdl,
     buildService: ({ name, url }) =>
-      new ClaimsForwardingDataSource(name, overrides[name] ?? url!, {
+      (dataSources[name] = new ClaimsForwardingDataSource(name, overrides[name] ?? url!, {
         keys: options.keys,
         timeoutMs: options.subgraphTimeouts?.[name] ?? options.subgraphTimeoutMs ?? 5_000,
         onFetch: (subgraph, seconds, outcome) => metrics.observeSubgraphFetch(subgraph, seconds, outcome),
-      }),
+      })),
   });
   const authority = createAuthorityFeed({
     usersUrl: () => options.authority?.usersUrl ?? routes.get('users'),
@@ -110,6 +118,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     cors(options.corsOrigins ?? []),
     internalHeaderStripping(),
     bodyParsing(options.bodyLimit ?? '100kb'),
+    subscriptionsOverHttpRefused(),
     operationLimits({ ...DEFAULT_LIMITS, ...options.limits }, production),
     persistedQueries(options.persistedQueries?.mode ?? 'apq', options.persistedQueries?.manifest),
     rateLimit(options.rateLimiter),
@@ -127,18 +136,57 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     },
   });
   const { app, httpServer } = host;
+  const apolloConfig = features.reduce<ApolloConfig>((config, feature) => ({ ...config, ...feature.apolloConfig }), {});
+  // The features' checks of a validated operation, once its variables are known.
+  const operationChecks: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operationName }) {
+          for (const feature of features) {
+            const error = feature.checkOperation?.({
+              schema,
+              document,
+              variables: request.variables ?? {},
+              ...(operationName && { operationName }),
+            });
+            if (error) throw error;
+          }
+        },
+      };
+    },
+  };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // main.ts owns signal handling (stopOnSignals), so stopping happens once and in order.
     stopOnTerminationSignals: false,
-    ...features.reduce<ApolloConfig>((config, feature) => ({ ...config, ...feature.apolloConfig }), {}),
+    ...apolloConfig,
     validationRules: features.flatMap((feature) => feature.validationRules ?? []),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metrics.operationPlugin({ logger, slowOperationMs: options.slowOperationMs ?? 1_000 }),
       ...features.flatMap((feature) => feature.plugins ?? []),
+      operationChecks,
     ],
   });
+
+  const { maxMessageBytes = 100 * 1024, ...subscriptionLimits } = options.subscriptions ?? {};
+  const subscriptions = createSubscriptionServer({
+    gateway,
+    dataSources: () => dataSources,
+    subgraphUrl: (name) => routes.get(name),
+    features,
+    formatError: apolloConfig.formatError ?? createErrorFormatter(logger, production),
+    verifier: options.verifier,
+    authority,
+    keys: options.keys,
+    logger,
+    production,
+    limits: { ...DEFAULT_SUBSCRIPTION_LIMITS, ...subscriptionLimits },
+    maxMessageBytes,
+    registry: metrics.registry,
+  });
+  // Mounted before Apollo Server's /graphql, which would otherwise take /graphql/stream too.
+  app.use('/graphql/stream', ...features.flatMap((feature) => feature.http ?? []), subscriptions.serverSentEvents);
 
   // Subgraphs verify the claims the gateway signs against these keys.
   const jwks = publicJwks(options.keys.published);
@@ -199,6 +247,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
         );
       });
       await started;
+      subscriptions.listen(httpServer, '/graphql');
       const actualPort = await host.listen(port, hostname);
       const url = `http://${hostname}:${actualPort}/graphql`;
       authority.start();
@@ -210,6 +259,8 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     stop() {
       stopped ??= (async () => {
         authority.stop();
+        // Subscriptions first: their sockets would otherwise hold the HTTP server's drain open.
+        await subscriptions.stop();
         if (httpServer.listening) await apollo.stop();
         logger.info('gateway stopped');
       })();

@@ -2,21 +2,19 @@
 // batches), tokens (counted before parsing), depth, aliases and directives (graphql-armor), root fields, and
 // a cost that multiplies by the page sizes a query asks for (graphql-query-complexity). Rejections are HTTP
 // 400 GRAPHQL_VALIDATION_FAILED; in production their messages do not reveal the limits.
-import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   Kind,
   Lexer,
   Source,
   TokenKind,
-  type GraphQLSchema,
   type OperationDefinitionNode,
   type ValidationRule,
   type SelectionNode,
 } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ValidationFailed } from '@supergraph/errors';
-import type { GatewayFeature } from './feature';
+import type { GatewayFeature, ResolvedOperation } from './feature';
 
 export interface OperationLimits {
   maxDepth: number;
@@ -107,28 +105,21 @@ export function operationLimits(limits: OperationLimits, production: boolean): G
     blockFieldSuggestion: { enabled: production },
   }).protect();
 
-  const costPlugin: ApolloServerPlugin = {
-    async requestDidStart() {
-      return {
-        // After validation, with the variables known, so `first: $n` counts at its real value.
-        async didResolveOperation({ schema, document, request, operationName }) {
-          const cost = getComplexity({
-            schema: schema as GraphQLSchema,
-            query: document,
-            variables: request.variables ?? {},
-            ...(operationName ? { operationName } : {}),
-            estimators: [pageSizeEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
-          });
-          if (cost > limits.maxCost) {
-            throw rejected(
-              exposeLimits
-                ? `Operation is too expensive: cost ${cost} (at most ${limits.maxCost})`
-                : 'Operation is too expensive',
-            );
-          }
-        },
-      };
-    },
+  // After validation, with the variables known, so `first: $n` counts at its real value.
+  const checkCost = ({ schema, document, variables, operationName }: ResolvedOperation) => {
+    const cost = getComplexity({
+      schema,
+      query: document,
+      variables,
+      ...(operationName ? { operationName } : {}),
+      estimators: [pageSizeEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
+    });
+    if (cost <= limits.maxCost) return undefined;
+    return rejected(
+      exposeLimits
+        ? `Operation is too expensive: cost ${cost} (at most ${limits.maxCost})`
+        : 'Operation is too expensive',
+    );
   };
 
   return {
@@ -140,7 +131,8 @@ export function operationLimits(limits: OperationLimits, production: boolean): G
       exceedsTokens(query, limits.maxTokens)
         ? rejected(exposeLimits ? `Operation has more than ${limits.maxTokens} tokens` : 'Operation is too large')
         : undefined,
-    plugins: [...armor.plugins, costPlugin],
+    plugins: armor.plugins,
+    checkOperation: checkCost,
     validationRules: [...armor.validationRules, rootFieldsRule(limits.maxRootFields, exposeLimits)],
   };
 }

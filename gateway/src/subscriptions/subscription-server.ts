@@ -1,0 +1,77 @@
+// Subscriptions at the gateway, assembled: the planner that follows the gateway's supergraph, the sockets to
+// subgraphs, the service (caps, checks, lifecycle), the metrics, and the two client transports — WebSocket on
+// the gateway's HTTP server, SSE as an express handler.
+import type http from 'node:http';
+import type { ServiceMap } from '@apollo/gateway';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import type { RequestHandler } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Registry } from 'prom-client';
+import type { AccessTokenVerifier, ServiceKeys } from '@supergraph/auth';
+import type { Logger } from '@supergraph/runtime';
+import type { AuthorityFeed } from '../authority-feed';
+import type { GatewayFeature } from '../features/feature';
+import { serveServerSentEvents } from './sse-transport';
+import { createSubgraphSubscriptions } from './subgraph-subscriptions';
+import { createSubscriptionMetrics } from './subscription-metrics';
+import { createSubscriptionPlanner } from './subscription-planner';
+import { createSubscriptionService, type SubscriptionLimits } from './subscription-service';
+import { serveWebSocket, type WebSocketTransport } from './websocket-transport';
+
+export interface SubscriptionServerOptions {
+  gateway: Pick<GatewayInterface, 'onSchemaLoadOrUpdate'>;
+  dataSources: () => ServiceMap;
+  subgraphUrl: (name: string) => string | undefined;
+  features: GatewayFeature[];
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  verifier: AccessTokenVerifier;
+  authority: AuthorityFeed;
+  keys: ServiceKeys;
+  logger: Logger;
+  production: boolean;
+  limits: SubscriptionLimits;
+  /** Largest WebSocket message a client may send, in bytes. */
+  maxMessageBytes: number;
+  registry: Registry;
+}
+
+export interface SubscriptionServer {
+  /** The SSE endpoint's handler (mounted at /graphql/stream). */
+  serverSentEvents: RequestHandler;
+  /** Serves WebSockets at `path` on the gateway's HTTP server. */
+  listen(httpServer: http.Server, path: string): void;
+  /** Completes every subscription after its in-flight events, closes every socket 1001, then the subgraph sockets. */
+  stop(): Promise<void>;
+}
+
+export function createSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
+  const planner = createSubscriptionPlanner(options.gateway);
+  const upstream = createSubgraphSubscriptions({ keepAliveMs: options.limits.keepAliveMs });
+  const service = createSubscriptionService({
+    ...options,
+    planner,
+    upstream,
+    metrics: createSubscriptionMetrics(options.registry),
+  });
+  let webSocket: WebSocketTransport | undefined;
+  let stopped: Promise<void> | undefined;
+  return {
+    serverSentEvents: serveServerSentEvents(service),
+    listen(httpServer, path) {
+      webSocket ??= serveWebSocket(httpServer, service, {
+        path,
+        keepAliveMs: options.limits.keepAliveMs,
+        maxPayloadBytes: options.maxMessageBytes,
+      });
+    },
+    stop() {
+      stopped ??= (async () => {
+        await service.drain();
+        await webSocket?.close();
+        await upstream.close();
+        planner.stop();
+      })();
+      return stopped;
+    },
+  };
+}
