@@ -1,7 +1,7 @@
 // The gateway's per-request context: who the verified caller is, read from the Authorization header (or, for a
 // WebSocket, from the same value in its connection_init payload).
 import type { IncomingHttpHeaders } from 'node:http';
-import type { AccessTokenVerifier, Viewer } from '@supergraph/auth';
+import type { AccessTokenClaims, AccessTokenVerifier, Viewer } from '@supergraph/auth';
 import { Unauthenticated } from '@supergraph/errors';
 import type { AuthorityFeed } from './authority-feed';
 
@@ -13,10 +13,10 @@ export interface GatewayContext {
   traceId?: string;
 }
 
-/** A verified access token: whom it stands for now, and until when (seconds since the epoch). */
+/** A verified access token: whom it stands for now, and the token's own claims (its `exp`, its issue time). */
 export interface VerifiedCaller {
   viewer: Viewer;
-  expiresAt: number;
+  claims: AccessTokenClaims;
 }
 
 /**
@@ -34,7 +34,7 @@ export async function verifyAuthorization(
   const claims = await verifier.verify(match[1]!);
   // The token's role as of its issue, corrected by what the users service has said since (authority-feed.ts).
   const viewer = authority ? authority.apply(claims) : { id: claims.id, role: claims.role };
-  return { viewer, expiresAt: claims.exp };
+  return { viewer, claims };
 }
 
 export async function viewerFromHeaders(

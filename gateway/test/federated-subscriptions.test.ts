@@ -94,6 +94,28 @@ describe('subscriptions over WebSocket (graphql-transport-ws at /graphql)', () =
     await subscribersOf('ws-expiry', 0);
   });
 
+  it('ends a deleted account’s subscriptions with UNAUTHENTICATED and closes 4401, once the gateway knows', async () => {
+    const leaver = await supergraph.signUp('tick_leaver');
+    const client = subscriber(leaver.auth.authorization);
+    const ticks = client.subscribe(TICKS, { channel: 'ws-deleted' });
+    await subscribersOf('ws-deleted');
+
+    const deleted = await supergraph.query(
+      'mutation($id: ID!) { deleteUser(id: $id) }',
+      { id: leaver.viewer.id },
+      leaver.auth,
+    );
+    expect(deleted.data!.deleteUser).toBe(true);
+    await gateway.server.refreshAuthority();
+
+    await eventually(
+      async () => client.closes,
+      (closes) => closes.length > 0,
+    );
+    expect(ticks.results.at(-1).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(client.closes[0]).toEqual({ code: 4401, reason: 'This account no longer exists' });
+  });
+
   it('refuses the 21st subscription on one connection and keeps the other 20', async () => {
     const client = subscriber();
     const subscriptions = Array.from({ length: 21 }, () => client.subscribe(TICKS, { channel: 'ws-cap' }));
@@ -305,6 +327,28 @@ describe('a crowd', () => {
     } finally {
       await Promise.all(clients.splice(0).map((client) => client.dispose()));
       await crowdGateway.stop();
+    }
+  });
+});
+
+describe('two gateways', () => {
+  it('each deliver the same event to their own subscribers', async () => {
+    const second = await startGateway(supergraph, {}, [ticker]);
+    try {
+      const here = subscriber(alice.auth.authorization).subscribe(TICKS, { channel: 'two-gateways' });
+      const there = subscriber(alice.auth.authorization, second.url).subscribe(TICKS, { channel: 'two-gateways' });
+      await subscribersOf('two-gateways', 2);
+
+      ticker.publish('two-gateways', { n: 1, userId: alice.viewer.id });
+
+      await eventually(
+        async () => here.results.length + there.results.length,
+        (count) => count === 2,
+      );
+      expect(here.results).toEqual(there.results);
+    } finally {
+      await Promise.all(clients.splice(0).map((client) => client.dispose()));
+      await second.stop();
     }
   });
 });

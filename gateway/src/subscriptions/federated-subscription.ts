@@ -24,6 +24,7 @@ import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { GraphQLError, type DocumentNode, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type ServiceKeys } from '@supergraph/auth';
 import { ServiceUnavailable } from '@supergraph/errors';
+import { REQUEST_ID_HEADER } from '@supergraph/observability';
 import type { Logger } from '@supergraph/runtime';
 import type { GatewayContext } from '../context';
 import type { SubgraphSubscriptions } from './subgraph-subscriptions';
@@ -165,7 +166,12 @@ export function startFederatedSubscription(options: FederatedSubscriptionOptions
       query: primary.operation,
       ...(primary.operationName && { operationName: primary.operationName }),
       variables,
-      extensions: { [CLAIMS_HEADER]: claims },
+      // What a POST carries in headers: the claims, the request id and the trace context.
+      extensions: {
+        [CLAIMS_HEADER]: claims,
+        [REQUEST_ID_HEADER]: context.requestId,
+        ...(context.traceparent && { traceparent: context.traceparent }),
+      },
     },
     {
       next(event) {

@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import type { Viewer } from '@supergraph/auth';
+import type { AccessTokenClaims, Viewer } from '@supergraph/auth';
 import { BadRequest, ServiceUnavailable, Unauthenticated } from '@supergraph/errors';
-import type { GatewayContext } from '../context';
+import type { GatewayContext, VerifiedCaller } from '../context';
 import { createEventQueue, type EventQueue } from './event-queue';
 import type { CheckedSubscription, SubscriptionRequest } from './subscription-checks';
 import type { Transport } from './subscription-metrics';
@@ -66,10 +66,9 @@ export interface ConnectionServices {
   maxPendingEvents: number;
   flushTimeoutMs: number;
   /** Verifies an Authorization value (null: anonymous) and takes a place under the user's cap. */
-  authenticate(
-    authorization: string | undefined,
-    address: string,
-  ): Promise<{ viewer: Viewer; expiresAt: number } | null>;
+  authenticate(authorization: string | undefined, address: string): Promise<VerifiedCaller | null>;
+  /** The viewer the token stands for now (authority-feed.ts); throws UNAUTHENTICATED for a deleted account. */
+  viewerNow(claims: AccessTokenClaims): Viewer;
   /** Gives back a user's place taken by authenticate. */
   releaseUser(viewer: Viewer): void;
   check(
@@ -96,6 +95,7 @@ interface RunningSubscription {
 
 export class SubscriberConnection {
   private viewer: Viewer | null = null;
+  private claims: AccessTokenClaims | undefined;
   private authenticated = false;
   private closed = false;
   private ending = false;
@@ -124,13 +124,29 @@ export class SubscriberConnection {
     }
     this.authenticated = true;
     this.viewer = caller?.viewer ?? null;
+    this.claims = caller?.claims;
     if (caller) {
-      const expired = new Unauthenticated('Access token expired');
       this.expiry = setTimeout(
-        () => void this.finish(expired, { code: CloseCode.Unauthorized, reason: expired.message }),
-        Math.max(0, caller.expiresAt * 1000 - Date.now()),
+        () => this.unauthorized(new Unauthenticated('Access token expired')),
+        Math.max(0, caller.claims.exp * 1000 - Date.now()),
       );
     }
+  }
+
+  /**
+   * Applies what the users service has said since the token was issued: a deleted account, or a changed role
+   * (the subgraphs authorised these subscriptions for the old one), ends the connection 4401; reconnecting
+   * with the same token gets the new role.
+   */
+  recheckAuthority(): void {
+    if (!this.claims || !this.viewer || this.ending || this.closed) return;
+    let now: Viewer;
+    try {
+      now = this.services.viewerNow(this.claims);
+    } catch (error) {
+      return this.unauthorized(error instanceof GraphQLError ? error : new Unauthenticated());
+    }
+    if (now.role !== this.viewer.role) this.unauthorized(new Unauthenticated('Your role changed; connect again'));
   }
 
   async prepare(request: SubscriptionRequest): Promise<PreparedSubscription | RefusedSubscription> {
@@ -194,6 +210,10 @@ export class SubscriberConnection {
     // The transport's own last messages (graphql-ws sends `complete` after the last event) go out first.
     await new Promise((resolve) => setImmediate(resolve));
     if (!this.closed) this.options.end(end);
+  }
+
+  private unauthorized(error: GraphQLError): void {
+    void this.finish(error, { code: CloseCode.Unauthorized, reason: error.message });
   }
 
   private start(checked: CheckedSubscription): EventQueue<ExecutionResult> {

@@ -108,6 +108,8 @@ class Tally {
   }
 }
 
+const AUTHORITY_RECHECK_MS = 5_000;
+
 const tooManyConnections = (who: 'address' | 'user') =>
   new RateLimited(5, `Too many open subscription connections for this ${who}`, { http: true });
 
@@ -119,6 +121,11 @@ export function createSubscriptionService(options: SubscriptionServiceOptions): 
   const shared = createSharedSubscriptions();
   const checks = createSubscriptionChecks({ features, planner: options.planner, production: options.production });
   let draining = false;
+  // Role changes and deleted accounts reach open connections within this, as they reach requests per poll.
+  const authorityChecks = setInterval(() => {
+    for (const connection of connections) connection.recheckAuthority();
+  }, AUTHORITY_RECHECK_MS);
+  authorityChecks.unref();
 
   const mask = (error: GraphQLError): GraphQLError =>
     error instanceof FormattedError ? error : new FormattedError(options.formatError(error.toJSON(), error));
@@ -142,6 +149,7 @@ export function createSubscriptionService(options: SubscriptionServiceOptions): 
       return caller;
     },
     releaseUser: (viewer) => byUser.give(viewer.id),
+    viewerNow: (claims) => options.authority.apply(claims),
     check: (request, viewer, address) => checks.check(request, { address, viewer }),
     run(checked, context, sink) {
       const counted = {
@@ -210,6 +218,7 @@ export function createSubscriptionService(options: SubscriptionServiceOptions): 
     },
     async drain() {
       draining = true;
+      clearInterval(authorityChecks);
       const end = { code: CloseCode.GoingAway, reason: 'The gateway is shutting down' };
       await Promise.all([...connections].map((connection) => connection.finish(undefined, end)));
     },
