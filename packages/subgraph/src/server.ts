@@ -1,7 +1,8 @@
 // The common subgraph server: Apollo Server over express that answers only signed callers (the gateway, or
-// a service for its declared operations), with the viewer taken from those claims; /health, /ready, /metrics
-// and optionally a JWKS; JSON logs carrying the request and trace ids the gateway sends; and a graceful stop
-// that lets in-flight requests finish.
+// a service for its declared operations), with the viewer taken from those claims; subscriptions over
+// WebSocket on the same /graphql, signed the same way (subscriptions.ts); /health, /ready, /metrics and
+// optionally a JWKS; JSON logs carrying the request and trace ids the gateway sends; and a graceful stop that
+// closes the subscriptions' sockets and lets in-flight requests finish.
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -25,6 +26,7 @@ import { BadRequest, createErrorFormatter, httpErrorResponse, Unauthenticated } 
 import { createMetrics, requestIdFrom, traceContextFromHeaders, type Metrics } from '@supergraph/observability';
 import { createHttpHost, type Logger } from '@supergraph/runtime';
 import { VERIFIED_CLAIMS, claimsBindTheOperation, gatewayOnlyInternalFields } from './claims-binding';
+import { createSubscriptionEndpoint, type SubscriptionLimits } from './subscriptions';
 
 export interface RequestInfo {
   /** The verified caller, or null when anonymous. */
@@ -70,12 +72,17 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   slowOperationMs?: number;
   /** Served on GET /metrics; pass the service's own to include its database metrics (default: a fresh one). */
   metrics?: Metrics;
+  /** Caps of the WebSocket subscription endpoint. */
+  subscriptions?: SubscriptionLimits;
 }
 
 export interface SubgraphServer {
   /** Starts listening; resolves with the GraphQL endpoint URL. */
   listen(port: number, host?: string): Promise<{ url: string; port: number }>;
-  /** Stops accepting requests, waits for in-flight ones, then runs onStop. Safe to call twice. */
+  /**
+   * Closes the subscription sockets (1001), stops accepting requests, waits for in-flight ones, then runs
+   * onStop. Safe to call twice.
+   */
   stop(): Promise<void>;
 }
 
@@ -89,12 +96,24 @@ export function createSubgraphServer<Context extends BaseContext>(
     readiness: async () => ({ ready: await options.isReady() }),
   });
   const { app, httpServer } = host;
+  // One schema for both transports: buildSubgraphSchema keeps each Subscription field's `subscribe`.
+  const schema = gatewayOnlyInternalFields(
+    buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
+  );
+  const subscriptions = createSubscriptionEndpoint<Context>({
+    httpServer,
+    path: '/graphql',
+    schema,
+    claims: options.claims,
+    createContext: (request) => options.createContext(request),
+    logger,
+    production,
+    registry: metrics.registry,
+    service: options.name,
+    ...(options.subscriptions && { limits: options.subscriptions }),
+  });
   const apollo = new ApolloServer<Context>({
-    schema: gatewayOnlyInternalFields(
-      buildSubgraphSchema([
-        { typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> },
-      ]),
-    ),
+    schema,
     // The gateway never sends persisted-query hashes to a subgraph; the claims bind the full text.
     persistedQueries: false,
     introspection: !production,
@@ -176,6 +195,9 @@ export function createSubgraphServer<Context extends BaseContext>(
     },
     stop() {
       stopped ??= (async () => {
+        // Sockets first: an open WebSocket would hold the HTTP server's close, and its subscriptions read
+        // from what onStop closes.
+        await subscriptions.close();
         if (httpServer.listening) await apollo.stop();
         await options.onStop?.();
         logger.info(`${options.name} subgraph stopped`);

@@ -5,6 +5,7 @@
 // the same descriptor with the same ServiceOptions.
 import type { BaseContext } from '@apollo/server';
 import type { Express } from 'express';
+import type { Redis } from 'ioredis';
 import type { Kysely, LogEvent, Transaction } from 'kysely';
 import type pg from 'pg';
 import {
@@ -29,11 +30,13 @@ import {
   type RelaySettings,
 } from '@supergraph/events';
 import { createScheduler, type ScheduledJob } from '@supergraph/jobs';
+import { createPubSub, postgresTransport, redisTransport, type PubSub } from '@supergraph/pubsub';
 import { connectRedis, createLogger, runMain, stopOnSignals, type Logger } from '@supergraph/runtime';
 import { loadSchemaFile } from './schema-file';
 import { createSubgraphServer, type RequestInfo, type SubgraphServer } from './server';
 import { loadSubgraphConfig, type Env, type PeerService } from './service-config';
 import { createServiceDatabase, openMigratedDatabase } from './service-database';
+import type { SubscriptionLimits } from './subscriptions';
 
 /** What building any service's server takes: from main.ts (runService), a test, or the schema checks. */
 export interface ServiceOptions<Settings> {
@@ -56,6 +59,10 @@ export interface ServiceOptions<Settings> {
   onQuery?: (event: LogEvent) => void;
   /** How a producer delivers its events (@supergraph/events); false: no relay at all (the schema check). */
   events?: RelaySettings | false;
+  /** Shared Redis: live updates travel through its pub/sub instead of Postgres LISTEN/NOTIFY. */
+  redis?: Redis;
+  /** Caps of the WebSocket subscription endpoint. */
+  subscriptions?: SubscriptionLimits;
 }
 
 /** Writes domain events inside `trx`, the transaction making the change; they are delivered after it commits. */
@@ -71,6 +78,12 @@ export interface ServiceSetup<Settings, Database> {
   /** A client for a service this one calls, signing with this service's keys. */
   clientFor(peer: string): SubgraphClient;
   publish: Publish<Database>;
+  /**
+   * Live updates for the service's subscriptions: a change publishes with `pubsub.transaction(db, (trx, publish)
+   * => …)`, and its subscribers on every replica hear it once the change commits; a Subscription field's
+   * `subscribe` returns `pubsub.subscribe(topic)`.
+   */
+  pubsub: PubSub;
 }
 
 /** How a service describes itself to defineService. */
@@ -135,9 +148,18 @@ export function defineService<Settings, Database, Context extends BaseContext>(
               ...options.events,
             })
           : undefined;
+      // One channel per service; each replica hears it on its own connection (or Redis subscription).
+      const channel = `live_${name.replaceAll('-', '_')}`;
+      const pubsub = createPubSub({
+        logger: options.logger,
+        transport: options.redis
+          ? redisTransport({ redis: options.redis, channel, logger: options.logger })
+          : postgresTransport({ connection: options.pool.options, channel, logger: options.logger }),
+      });
       const setup: ServiceSetup<Settings, Database> = {
         db,
         pool: options.pool,
+        pubsub,
         settings: options.settings,
         now: options.now ?? (() => new Date()),
         clientFor(peer) {
@@ -176,14 +198,19 @@ export function defineService<Settings, Database, Context extends BaseContext>(
         production: options.production,
         ...(options.slowOperationMs !== undefined && { slowOperationMs: options.slowOperationMs }),
         metrics,
+        ...(options.subscriptions && { subscriptions: options.subscriptions }),
         createContext: definition.context(setup),
         isReady: () => isDatabaseReachable(db),
         routes(app: Express) {
           definition.routes?.(app, options.settings);
           if (receiver) app.use(receiver);
         },
-        ...(relay && { onStart: () => relay.start() }),
+        onStart: async () => {
+          await Promise.all([relay?.start(), pubsub.start()]);
+        },
         async onStop() {
+          // The sockets are closed by now; the subscriptions still open on them end here, before the pool goes.
+          await pubsub.close();
           await relay?.stop();
           await db.destroy();
         },
@@ -203,8 +230,9 @@ export function defineService<Settings, Database, Context extends BaseContext>(
 
 /**
  * A subgraph process, start to stop: configuration (base + the service's own), logger, database brought to
- * the latest migration, start-up work and jobs, Redis when configured, keys, trust, listen, and a graceful
- * stop on SIGTERM/SIGINT (jobs first: a running job may still need the pool the server closes).
+ * the latest migration, start-up work and jobs, Redis when configured (replay memory, live updates), keys,
+ * trust, listen, and a graceful stop on SIGTERM/SIGINT (jobs first: a running job may still need the pool the
+ * server closes).
  */
 export function runService<Settings>(service: SubgraphService<Settings>): void {
   runMain(async () => {
@@ -236,6 +264,7 @@ export function runService<Settings>(service: SubgraphService<Settings>): void {
       logger,
       production: config.production,
       slowOperationMs: config.slowOperationMs,
+      ...(redis && { redis }),
     });
     await server.listen(config.port, config.host);
     stopOnSignals(async () => {

@@ -22,6 +22,13 @@ export {
   type GraphQLResponse,
   type StartableServer,
 } from './subgraph-harness';
+export {
+  subscribeToSubgraph,
+  type SubgraphSubscriber,
+  type SubgraphSubscription,
+  type SubscribeOptions,
+  type SubscriptionMessage,
+} from './subgraph-subscriptions';
 export { startStubSubgraph, type StubSubgraph, type StubCall, type StubEvent, type StubMode } from './stub-subgraph';
 export { testClaimsTrust, testKeys, testServiceOptions } from './test-keys';
 export { eventually } from './eventually';
