@@ -2,8 +2,10 @@
 // own HTTP server at /graphql. The caller's access token comes in the connection_init payload
 // (`{ "authorization": "Bearer …" }`); a bad one closes the socket 4401. graphql-ws pings every client and
 // drops one that does not answer.
+import { once } from 'node:events';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -22,6 +24,8 @@ export interface WebSocketTransport {
   /** Stops taking new sockets and closes what is left (after the service has drained, every socket is ending). */
   close(): Promise<void>;
 }
+
+const CLOSE_GRACE_MS = 2_000;
 
 /** Refuses an upgrade before the handshake, as a plain HTTP response. */
 function refuseUpgrade(socket: Duplex, status: number, statusText: string, error?: GraphQLError): void {
@@ -106,6 +110,12 @@ export function serveWebSocket(
   return {
     async close() {
       httpServer.off('upgrade', onUpgrade);
+      // The service has asked every socket to close; give the clients a moment to answer, then drop the rest.
+      const closing = [...sockets.clients].map((socket) =>
+        socket.readyState === socket.CLOSED ? undefined : once(socket, 'close'),
+      );
+      await Promise.race([Promise.all(closing), delay(CLOSE_GRACE_MS, undefined, { ref: false })]);
+      for (const socket of sockets.clients) socket.terminate();
       await server.dispose();
     },
   };
