@@ -21,7 +21,8 @@ export interface LoadOptions {
   seconds: number;
 }
 
-const percentile = (sorted: number[], p: number) =>
+/** The p-th percentile of ascending `sorted`, one of its values (no interpolation). */
+export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 export async function drive(options: LoadOptions): Promise<LoadResult> {

@@ -1,6 +1,7 @@
 // `npm run bench [-- <workload>…] [-- --quick]`: starts the stack on a fresh embedded Postgres, seeds the
 // fixed data set, warms up, drives load with autocannon, and writes bench/results/<date>.{md,json} and
-// latest.{md,json}. Every figure is min/median/max of alternating runs taken in this one run.
+// latest.{md,json}. Every load figure is min/median/max of alternating runs taken in this one run; the
+// deletes workload (deletes.ts) reports percentiles of its own samples.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -20,11 +21,12 @@ import {
   signingKeyFromPem,
 } from '@supergraph/auth';
 import { freePort } from '@supergraph/testing';
+import { userDeletion, type DeletesSettings, type Percentiles } from './deletes';
 import { drive, spread, type LoadResult, type Spread } from './load';
-import { cpuSeconds, peakRssMiB, start, stop, waitFor } from './processes';
+import { cpuSeconds, interruptGroup, peakRssMiB, start, stop, track, waitFor } from './processes';
 import { ROOT, seed, signIn, startStack, SUBGRAPHS, type Stack } from './stack';
 
-const WORKLOADS = ['overhead', 'fanout', 'gateways', 'sql', 'coldstart'] as const;
+const WORKLOADS = ['overhead', 'fanout', 'gateways', 'sql', 'coldstart', 'deletes'] as const;
 type Workload = (typeof WORKLOADS)[number];
 
 const { values, positionals } = parseArgs({
@@ -38,6 +40,9 @@ const quick = values.quick;
 const SETTINGS = quick
   ? { seconds: 3, warmupSeconds: 1, connections: 10, runs: 3, coldStarts: 1 }
   : { seconds: 15, warmupSeconds: 3, connections: 20, runs: 3, coldStarts: 3 };
+const DELETES: DeletesSettings = quick
+  ? { latencyUsers: 10, throughputUsers: 30, concurrency: 10, pollMs: 10 }
+  : { latencyUsers: 50, throughputUsers: 200, concurrency: 10, pollMs: 10 };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const query = (text: string, variables?: Record<string, unknown>) => JSON.stringify({ query: text, variables });
@@ -252,19 +257,20 @@ async function coldStart() {
     const child = spawn('npm', ['start'], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await freePort()), LOG_LEVEL: 'warn' },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
+    // Watched, so that an npm start that fails (e.g. a port taken meanwhile) ends the wait with its output.
+    const npmStart = track('npm start', child);
     try {
-      await waitFor('http://127.0.0.1:4000/graphql', 'npm start', undefined, 180_000, {
+      await waitFor('http://127.0.0.1:4000/graphql', 'npm start', npmStart, 180_000, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: query('{ users(first: 1) { totalCount } }'),
       });
       times.push((Date.now() - started) / 1000);
     } finally {
-      process.kill(-child.pid!, 'SIGINT');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await interruptGroup(child);
       execFileSync('rm', ['-rf', dataDir]);
     }
   }
@@ -363,6 +369,25 @@ function markdown(): string {
       '',
     );
   }
+  if (w.deletes) {
+    const { latency, throughput } = w.deletes;
+    const ms = (label: string, figure: Percentiles) =>
+      `| ${label} | ${fmt(figure.p50, 0)} | ${fmt(figure.p99, 0)} | ${fmt(figure.max, 0)} |`;
+    lines.push(
+      '### 6. User deletion through the outbox',
+      '',
+      `Latency: ${latency.users} users deleted one after another through the gateway, each time polling the four databases every ${latency.pollMs} ms until nothing refers to the user (${fmt(latency.meanPollsPerDelete, 0)} polls per delete on average). Per user: ${w.deletes.data}.`,
+      '',
+      '| ms from sending `deleteUser` until | p50 | p99 | max |',
+      '| --- | --- | --- | --- |',
+      ms('the mutation answered (committed in users)', latency.deleteUserAnsweredMs),
+      ms('UserDeleted applied by zoo, animal and puzzle', latency.userDeletedAppliedMs),
+      ms('converged in all four databases (incl. ZooDeleted)', latency.convergedMs),
+      '',
+      `Throughput: ${throughput.users} users deleted at once (${throughput.concurrency} mutations in flight; all answered in ${fmt(throughput.mutationsSeconds, 2)} s): ${throughput.deliveries} deliveries (${throughput.users} UserDeleted × 3 subscribers + ${throughput.zoos} ZooDeleted) over 4 delivery queues (users → zoo, animal, puzzle; zoo → animal), converged in ${fmt(throughput.seconds, 2)} s → **${fmt(throughput.deliveriesPerSecond)} deliveries/s** (${fmt(throughput.usersPerSecond, 2)} users/s). Subscribers counted ${JSON.stringify(throughput.subscribersReceived)}; producers' delivery attempts ${JSON.stringify(throughput.producerAttempts)}.`,
+      '',
+    );
+  }
   return lines.join('\n');
 }
 
@@ -380,7 +405,7 @@ async function main() {
   report.meta = {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
-    settings: SETTINGS,
+    settings: { ...SETTINGS, deletes: DELETES },
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
     versions: {
       node: process.version,
@@ -402,6 +427,8 @@ async function main() {
       if (selected.includes('fanout')) report.workloads.fanout = await fanout(stack);
       if (selected.includes('gateways')) report.workloads.gateways = await gateways(stack);
       if (selected.includes('sql')) report.workloads.sql = await sqlCost(stack);
+      // Last on the stack: it deletes users (its own, beside the data set) and leaves the relays busy for a while.
+      if (selected.includes('deletes')) report.workloads.deletes = await userDeletion(stack, DELETES);
     } finally {
       await stack.stop();
     }

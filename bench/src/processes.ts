@@ -14,6 +14,11 @@ export function start(name: string, args: string[], env: Record<string, string>,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return track(name, child);
+}
+
+/** Keeps the last lines a child (spawned with piped stdout and stderr) wrote, to show if it fails. */
+export function track(name: string, child: ChildProcess): BenchProcess {
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
@@ -55,6 +60,21 @@ export async function waitFor(
   throw new Error(
     `${what} did not answer at ${url} within ${timeoutMs / 1000} s${process_ ? `:\n${process_.output.join('')}` : ''}`,
   );
+}
+
+/** SIGINT to a detached child's whole process group (as Ctrl-C would), then waits for the child to exit. */
+export async function interruptGroup(child: ChildProcess): Promise<void> {
+  const exited =
+    child.exitCode === null && child.signalCode === null
+      ? new Promise((resolve) => child.once('exit', resolve))
+      : Promise.resolve();
+  try {
+    process.kill(-child.pid!, 'SIGINT');
+  } catch (error) {
+    // The group is gone already (e.g. npm start failed): whatever ended it is the error worth reporting.
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+  await exited;
 }
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux

@@ -122,7 +122,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
   };
 }
 
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -133,19 +133,21 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
 }
 
 export const DATA_SET = { users: 1_000, zoos: 2_000, animals: 50_000, puzzles: 25 };
+/** A well-formed argon2id hash that no password matches: seeded users are never logged in as. */
+export const SEEDED_PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$YmVuY2hzYWx0YmVuY2g$0000000000000000000000000000000000000000000';
 
 /**
  * Adds one copy of the fixed data set (call twice for 2× data): users, zoos spread over them, animals
  * spread over the zoos, and a year of 25 puzzles with completions. Straight SQL, so seeding takes seconds.
  */
 export async function seed(stack: Stack, copy: number): Promise<void> {
-  const passwordHash = '$argon2id$v=19$m=19456,t=2,p=1$YmVuY2hzYWx0YmVuY2g$0000000000000000000000000000000000000000000';
   const userIds = await withClient(stack.databaseUrl('users'), async (client) => {
     const { rows } = await client.query<{ id: string }>(
       `insert into users (username, email, password_hash, created_at)
        select 'bench_' || $2::int || '_' || n, 'bench_' || $2::int || '_' || n || '@example.com', $1, now() + (n || ' ms')::interval
        from generate_series(1, $3::int) as n returning id`,
-      [passwordHash, copy, DATA_SET.users],
+      [SEEDED_PASSWORD_HASH, copy, DATA_SET.users],
     );
     return rows.map((row) => row.id);
   });
