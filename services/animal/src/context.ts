@@ -1,5 +1,6 @@
 // What every resolver of the animal subgraph receives.
 import type { Kysely } from 'kysely';
+import type { PubSub } from '@supergraph/pubsub';
 import type { RequestInfo } from '@supergraph/subgraph';
 import type { Database } from './db/schema';
 import type { Loaders } from './loaders';
@@ -19,4 +20,6 @@ export interface AnimalContext extends RequestInfo {
   db: Kysely<Database>;
   loaders: Loaders;
   zoos: ZooDirectory;
+  /** Live updates (live-updates.ts says what each topic carries). */
+  pubsub: PubSub;
 }

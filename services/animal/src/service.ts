@@ -17,9 +17,9 @@ export const service = defineService<Record<string, never>, Database, AnimalCont
   migrations,
   loadSettings: () => ({}),
   resolvers,
-  context({ db, clientFor }) {
+  context({ db, pubsub, clientFor }) {
     const zoos = createZooDirectory(clientFor('zoo'));
-    return (request) => ({ ...request, db, loaders: createLoaders(db), zoos });
+    return (request) => ({ ...request, db, loaders: createLoaders(db), zoos, pubsub });
   },
   events: () => ({
     /** The owner is gone: so are their animals (in anyone's zoo). */

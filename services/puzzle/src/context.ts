@@ -1,5 +1,6 @@
 // What every resolver of the puzzle subgraph receives.
 import type { Kysely } from 'kysely';
+import type { PubSub } from '@supergraph/pubsub';
 import type { RequestInfo } from '@supergraph/subgraph';
 import type { AnswerVault } from './answers';
 import type { Database } from './db/schema';
@@ -21,6 +22,8 @@ export interface PuzzleContext extends RequestInfo {
   loaders: Loaders;
   answers: AnswerVault;
   settings: PuzzleSettings;
+  /** Live updates (live-updates.ts says what each topic carries). */
+  pubsub: PubSub;
   /** The service's clock; tests move it to cross unlock times and cooldowns. */
   now(): Date;
 }

@@ -17,13 +17,14 @@ export const service = defineService<PuzzleServiceSettings, Database, PuzzleCont
   migrations,
   loadSettings,
   resolvers,
-  context({ db, settings: { answerSecret, ...rules }, now }) {
+  context({ db, pubsub, settings: { answerSecret, ...rules }, now }) {
     const answers = createAnswerVault(answerSecret);
     return (request) => ({
       ...request,
       db,
       answers,
       settings: rules,
+      pubsub,
       now,
       loaders: createLoaders(db, request.viewer?.id ?? null),
     });

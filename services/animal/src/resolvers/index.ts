@@ -3,12 +3,14 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import { Animal, User, Zoo } from './animal';
 import { Mutation } from './mutation';
 import { Query } from './query';
+import { Subscription } from './subscription';
 
 export const resolvers: Resolvers = {
   DateTime: scalars.DateTime,
   Date: scalars.Date,
   Query,
   Mutation,
+  Subscription,
   Animal,
   Zoo,
   User,

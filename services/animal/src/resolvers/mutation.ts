@@ -4,6 +4,7 @@ import type { AnimalContext } from '../context';
 import { deleteAnimalById, findAnimalsByIds, insertAnimal, isZooDeleted, lockZoo, updateAnimal } from '../db/animals';
 import type { AnimalRow } from '../db/schema';
 import { parseCreateAnimalInput, parseUpdateAnimalInput, parseZooId } from '../inputs';
+import { topics, type AnimalAddedMessage } from '../live-updates';
 
 /**
  * An animal goes only into a zoo that exists and that the animal's owner owns (admins may use any zoo).
@@ -20,17 +21,24 @@ async function assertZooAccepts(context: AnimalContext, zooId: string, animalOwn
 /**
  * Runs `write` (which puts an animal into `zooId`) under the zoo's lock, refusing a zoo whose ZooDeleted has
  * been applied here: an animal lands in a zoo before its ZooDeleted (which then takes it out) or not at all.
+ * An animal that arrives (it was not in that zoo before: `fromZooId`) is announced on animalAdded with it.
  */
-async function intoZoo<T>(
+async function intoZoo<Written extends AnimalRow | undefined>(
   context: AnimalContext,
   zooId: string | null,
-  write: (db: AnimalContext['db']) => Promise<T>,
-) {
+  fromZooId: string | null,
+  write: (db: AnimalContext['db']) => Promise<Written>,
+): Promise<Written> {
   if (!zooId) return write(context.db);
-  return context.db.transaction().execute(async (trx) => {
+  return context.pubsub.transaction(context.db, async (trx, publish) => {
     await lockZoo(trx, zooId);
     if (await isZooDeleted(trx, zooId)) throw new BadUserInput('zooId', 'No such zoo');
-    return write(trx);
+    const animal = await write(trx);
+    if (animal && fromZooId !== zooId) {
+      const arrival: AnimalAddedMessage = { animalId: animal.id };
+      publish(topics.animalAdded(zooId), arrival);
+    }
+    return animal;
   });
 }
 
@@ -47,7 +55,7 @@ export const Mutation = {
     const viewer = requireViewer(context);
     const animal = parseCreateAnimalInput(input);
     if (animal.zooId) await assertZooAccepts(context, animal.zooId, viewer.id);
-    return intoZoo(context, animal.zooId, (db) => insertAnimal(db, { ...animal, ownerId: viewer.id }));
+    return intoZoo(context, animal.zooId, null, (db) => insertAnimal(db, { ...animal, ownerId: viewer.id }));
   },
 
   async updateAnimal(
@@ -65,7 +73,7 @@ export const Mutation = {
     const animal = await ownedAnimal(context, args.id);
     const zooId = parseZooId(args.zooId);
     if (zooId) await assertZooAccepts(context, zooId, animal.ownerId);
-    const moved = await intoZoo(context, zooId, (db) => updateAnimal(db, animal.id, { zooId }));
+    const moved = await intoZoo(context, zooId, animal.zooId, (db) => updateAnimal(db, animal.id, { zooId }));
     if (!moved) throw new NotFound('No such animal');
     return moved;
   },

@@ -1,5 +1,5 @@
 // Leaderboards, their members, and the scores: computed in SQL, one statement per board or year.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { isUuid } from '@supergraph/db';
 import type { Database, LeaderboardRow } from './schema';
 
@@ -49,28 +49,39 @@ export async function isMember(db: Db, leaderboardId: string, userId: string): P
   return row !== undefined;
 }
 
+/** The boards of one year that a user is a member of. */
+export async function findLeaderboardIdsOfMember(db: Db, userId: string, year: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('leaderboardMembers')
+    .innerJoin('leaderboards', 'leaderboards.id', 'leaderboardMembers.leaderboardId')
+    .select('leaderboards.id')
+    .where('leaderboardMembers.userId', '=', userId)
+    .where('leaderboards.year', '=', year)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 /**
  * Adds a member unless the board already has `maxMembers` (checked under a lock on the board row, so two
- * joins cannot both take the last seat). Returns 'joined', 'already' or 'full'.
+ * joins cannot both take the last seat: run it in a transaction, which holds the lock until it ends).
+ * Returns 'joined', 'already' or 'full'.
  */
 export async function addMember(
-  db: Db,
+  trx: Transaction<Database>,
   leaderboardId: string,
   userId: string,
   maxMembers: number,
 ): Promise<'joined' | 'already' | 'full'> {
-  return db.transaction().execute(async (trx) => {
-    await trx.selectFrom('leaderboards').select('id').where('id', '=', leaderboardId).forUpdate().executeTakeFirst();
-    if (await isMember(trx, leaderboardId, userId)) return 'already';
-    const { count } = await trx
-      .selectFrom('leaderboardMembers')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('leaderboardId', '=', leaderboardId)
-      .executeTakeFirstOrThrow();
-    if (count >= maxMembers) return 'full';
-    await trx.insertInto('leaderboardMembers').values({ leaderboardId, userId }).execute();
-    return 'joined';
-  });
+  await trx.selectFrom('leaderboards').select('id').where('id', '=', leaderboardId).forUpdate().executeTakeFirst();
+  if (await isMember(trx, leaderboardId, userId)) return 'already';
+  const { count } = await trx
+    .selectFrom('leaderboardMembers')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('leaderboardId', '=', leaderboardId)
+    .executeTakeFirstOrThrow();
+  if (count >= maxMembers) return 'full';
+  await trx.insertInto('leaderboardMembers').values({ leaderboardId, userId }).execute();
+  return 'joined';
 }
 
 export async function removeMember(db: Db, leaderboardId: string, userId: string): Promise<boolean> {

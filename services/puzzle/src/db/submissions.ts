@@ -66,6 +66,20 @@ export async function insertCompletion(db: Db, completion: CompletionRow): Promi
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** One star, if it exists. */
+export async function findCompletion(
+  db: Db,
+  star: { userId: string; puzzleId: string; part: number },
+): Promise<CompletionRow | undefined> {
+  return db
+    .selectFrom('completions')
+    .selectAll()
+    .where('userId', '=', star.userId)
+    .where('puzzleId', '=', star.puzzleId)
+    .where('part', '=', star.part)
+    .executeTakeFirst();
+}
+
 /** Stars per puzzle for one user. */
 export async function countStarsByPuzzle(
   db: Db,

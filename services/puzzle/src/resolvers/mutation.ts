@@ -8,6 +8,7 @@ import {
   deleteLeaderboard,
   findLeaderboardById,
   findLeaderboardByJoinCode,
+  findLeaderboardIdsOfMember,
   insertLeaderboard,
   removeMember,
 } from '../db/leaderboards';
@@ -25,12 +26,17 @@ import {
   parseSubmitAnswerInput,
   parseUpdatePuzzleInput,
 } from '../inputs';
+import { topics, type LeaderboardChangedMessage, type StarEarnedMessage } from '../live-updates';
 import { cooldownSeconds, defaultUnlocksAt, secondsUntilJudged } from '../rules';
+
+const boardChanged = (leaderboardId: string): LeaderboardChangedMessage => ({ leaderboardId });
 
 export const Mutation = {
   /**
    * Judges one answer. Submissions of one user for one part run one at a time (an advisory lock), so the
-   * cooldown cannot be raced; the star itself is a row whose primary key admits one per user and part.
+   * cooldown cannot be raced; the star itself is a row whose primary key admits one per user and part. A new
+   * star is announced with it: on starEarned for its year, and on leaderboardChanged for each of the user's
+   * boards of that year (their standings changed).
    */
   async submitAnswer(_root: unknown, { input }: { input: unknown }, context: PuzzleContext) {
     const viewer = requireViewer(context);
@@ -51,7 +57,7 @@ export const Mutation = {
       submittedAt: now,
     };
 
-    return context.db.transaction().execute(async (trx): Promise<SubmissionResult> => {
+    return context.pubsub.transaction(context.db, async (trx, publish): Promise<SubmissionResult> => {
       await lockSubmissionsFor(trx, viewer.id, puzzleId, part);
       const completed = await findCompletedParts(trx, viewer.id, puzzleId);
       if (completed.includes(part)) {
@@ -68,6 +74,12 @@ export const Mutation = {
       await insertSubmission(trx, { ...submission, verdict });
       if (verdict === 'CORRECT') {
         const earned = await insertCompletion(trx, { userId: viewer.id, puzzleId, part, completedAt: now });
+        if (earned) {
+          const star: StarEarnedMessage = { userId: viewer.id, puzzleId, part };
+          publish(topics.starEarned(puzzle.year), star);
+          for (const boardId of await findLeaderboardIdsOfMember(trx, viewer.id, puzzle.year))
+            publish(topics.leaderboardChanged(boardId), boardChanged(boardId));
+        }
         return {
           correct: true,
           verdict: earned ? 'CORRECT' : 'ALREADY_SOLVED',
@@ -100,9 +112,13 @@ export const Mutation = {
     if (joinCode.length > 64) throw new BadUserInput('joinCode', 'Not a valid join code');
     const board = await findLeaderboardByJoinCode(context.db, joinCode.trim());
     if (!board) throw new NotFound('No leaderboard has that join code');
-    if ((await addMember(context.db, board.id, viewer.id, context.settings.maxLeaderboardMembers)) === 'full') {
-      throw new Conflict(`This leaderboard is full (${context.settings.maxLeaderboardMembers} members)`);
-    }
+    const { maxLeaderboardMembers } = context.settings;
+    const outcome = await context.pubsub.transaction(context.db, async (trx, publish) => {
+      const added = await addMember(trx, board.id, viewer.id, maxLeaderboardMembers);
+      if (added === 'joined') publish(topics.leaderboardChanged(board.id), boardChanged(board.id));
+      return added;
+    });
+    if (outcome === 'full') throw new Conflict(`This leaderboard is full (${maxLeaderboardMembers} members)`);
     return board;
   },
 
@@ -110,10 +126,20 @@ export const Mutation = {
     const viewer = requireViewer(context);
     const board = await findLeaderboardById(context.db, id);
     if (!board) throw new NotFound('No such leaderboard');
-    if (board.ownerId === viewer.id) return deleteLeaderboard(context.db, board.id);
-    if (!(await removeMember(context.db, board.id, viewer.id)))
-      throw new NotFound('You are not a member of this leaderboard');
-    return true;
+    // Its watchers hear of it either way: the remaining members see the new board, a deleted board's
+    // subscriptions end.
+    return context.pubsub.transaction(context.db, async (trx, publish) => {
+      const left =
+        board.ownerId === viewer.id
+          ? await deleteLeaderboard(trx, board.id)
+          : await removeMember(trx, board.id, viewer.id);
+      if (!left)
+        throw new NotFound(
+          board.ownerId === viewer.id ? 'No such leaderboard' : 'You are not a member of this leaderboard',
+        );
+      publish(topics.leaderboardChanged(board.id), boardChanged(board.id));
+      return true;
+    });
   },
 
   async createPuzzle(_root: unknown, { input }: { input: unknown }, context: PuzzleContext) {

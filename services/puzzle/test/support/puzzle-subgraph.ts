@@ -1,13 +1,15 @@
 // The puzzle subgraph on a fresh database, with a clock the test moves by hand.
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@supergraph/auth';
-import { startServiceHarness, type SubgraphHarness } from '@supergraph/testing';
-import { DEFAULT_COOLDOWN, service } from '../../src';
+import { createPool } from '@supergraph/db';
+import { startServiceHarness, testServiceOptions, type SubgraphHarness } from '@supergraph/testing';
+import { DEFAULT_COOLDOWN, service, type PuzzleServiceSettings } from '../../src';
 
 export interface PuzzleTestbed {
   puzzle: SubgraphHarness;
   clock: { now: Date; set(iso: string): void; advance(seconds: number): void };
   admin: Viewer;
+  settings: PuzzleServiceSettings;
   close(): Promise<void>;
 }
 
@@ -21,15 +23,31 @@ export async function startPuzzleTestbed(settings: { maxLeaderboardMembers?: num
       clock.now = new Date(clock.now.getTime() + seconds * 1000);
     },
   };
-  const puzzle = await startServiceHarness(service, {
-    settings: {
-      answerSecret: 'puzzle-test-answer-secret-of-decent-length',
-      cooldown: DEFAULT_COOLDOWN,
-      maxLeaderboardMembers: settings.maxLeaderboardMembers ?? 200,
-    },
-    now: () => clock.now,
+  const serviceSettings: PuzzleServiceSettings = {
+    answerSecret: 'puzzle-test-answer-secret-of-decent-length',
+    cooldown: DEFAULT_COOLDOWN,
+    maxLeaderboardMembers: settings.maxLeaderboardMembers ?? 200,
+  };
+  const puzzle = await startServiceHarness(service, { settings: serviceSettings, now: () => clock.now });
+  return {
+    puzzle,
+    clock,
+    admin: { id: randomUUID(), role: 'ADMIN' },
+    settings: serviceSettings,
+    close: () => puzzle.close(),
+  };
+}
+
+/** A second replica of the testbed's service: the same database and settings, its own process state. */
+export async function startPuzzleReplica(testbed: PuzzleTestbed): Promise<{ url: string; stop(): Promise<void> }> {
+  const server = service.createServer({
+    ...testServiceOptions('puzzle'),
+    pool: createPool({ connectionString: testbed.puzzle.databaseUrl, maxConnections: 3 }),
+    settings: testbed.settings,
+    now: () => testbed.clock.now,
   });
-  return { puzzle, clock, admin: { id: randomUUID(), role: 'ADMIN' }, close: () => puzzle.close() };
+  const { url } = await server.listen(0);
+  return { url, stop: () => server.stop() };
 }
 
 export const newUser = (): Viewer => ({ id: randomUUID(), role: 'USER' });
