@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { issueAccessToken, type Viewer } from '@supergraph/auth';
 import { eventually } from '@supergraph/testing';
+import { createRequestRateLimiter } from '../src';
 import { openEventStream, webSocketSubscriber, type WebSocketSubscriber } from './support/subscription-clients';
 import { startGateway, startSupergraph, TOKENS, type ExtraGateway, type Supergraph } from './support/supergraph';
 import { startTickerSubgraph, type TickerSubgraph } from './support/ticker-subgraph';
@@ -185,6 +186,37 @@ describe('a subscription sent as a plain HTTP request', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors[0].extensions.code).toBe('BAD_REQUEST');
     expect(response.body.errors[0].message).toMatch(/WebSocket.*\/graphql.*server-sent events.*\/graphql\/stream/);
+  });
+});
+
+describe('the rate limit', () => {
+  it('counts each subscription as a request: past the budget, RATE_LIMITED with retryAfter, over both transports', async () => {
+    const limited = await startGateway(
+      supergraph,
+      { rateLimiter: createRequestRateLimiter({ perSecond: 1, burst: 2, burstWindowSeconds: 60 }) },
+      [ticker],
+    );
+    try {
+      const client = subscriber(alice.auth.authorization, limited.url);
+      const subscriptions = [1, 2, 3, 4].map(() => client.subscribe(TICKS, { channel: 'rate' }));
+      await eventually(
+        async () => subscriptions.filter((subscription) => subscription.error).length,
+        (refused) => refused === 1,
+      );
+      const refused = subscriptions.find((subscription) => subscription.error)!;
+      expect(refused.error[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+
+      const stream = await openEventStream(
+        `${limited.baseUrl}/graphql/stream`,
+        { query: TICKS, variables: { channel: 'rate' } },
+        alice.auth,
+      );
+      expect(stream.status).toBe(429);
+      expect(stream.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    } finally {
+      await Promise.all(clients.splice(0).map((client) => client.dispose()));
+      await limited.stop();
+    }
   });
 });
 
