@@ -1,11 +1,13 @@
 // The puzzle subgraph's subscriptions, as the gateway sees them over graphql-ws: starEarned for everyone,
 // leaderboardChanged for a board's members and admins, each pushed by the change that causes it.
 import type { Viewer } from '@supergraph/auth';
-import { subscribeToSubgraph, type SubgraphSubscriber } from '@supergraph/testing';
+import { connectRedis, createLogger } from '@supergraph/subgraph';
+import { subscribeToSubgraph, testRedisUrl, type SubgraphSubscriber } from '@supergraph/testing';
 import {
   codeOf,
   createPuzzle,
   newUser,
+  SUBMIT,
   startPuzzleReplica,
   startPuzzleTestbed,
   submit,
@@ -140,6 +142,36 @@ describe('starEarned', () => {
     } finally {
       await onReplica.close();
       await replica.stop();
+    }
+  });
+
+  const redisUrl = testRedisUrl();
+  (redisUrl ? it : it.skip)('is delivered by every replica when the replicas share Redis instead', async () => {
+    const redis = await connectRedis(redisUrl!, createLogger('puzzle-test', 'silent'));
+    const [first, second] = [
+      await startPuzzleReplica(testbed, { redis }),
+      await startPuzzleReplica(testbed, { redis }),
+    ];
+    const [onFirst, onSecond] = [subscribeToSubgraph(first.url, 'puzzle'), subscribeToSubgraph(second.url, 'puzzle')];
+    try {
+      const day4 = await createPuzzle(testbed, { day: 4, answerPart1: '4' });
+      const streams = [
+        await onFirst.subscribe(STAR_EARNED, { year: 2026 }),
+        await onSecond.subscribe(STAR_EARNED, { year: 2026 }),
+      ];
+      const dee = newUser();
+      const result = await first.graphql(SUBMIT, { input: { puzzleId: day4, part: 1, answer: '4' } }, dee);
+      expect(result.data).toMatchObject({ submitAnswer: { verdict: 'CORRECT' } });
+      for (const stars of streams)
+        expect(await stars.nextData<StarEarned>()).toMatchObject({
+          starEarned: { user: { id: dee.id }, puzzle: { day: 4 } },
+        });
+    } finally {
+      await onFirst.close();
+      await onSecond.close();
+      await first.stop();
+      await second.stop();
+      redis.disconnect();
     }
   });
 });

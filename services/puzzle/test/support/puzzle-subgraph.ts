@@ -1,8 +1,15 @@
 // The puzzle subgraph on a fresh database, with a clock the test moves by hand.
 import { randomUUID } from 'node:crypto';
-import type { Viewer } from '@supergraph/auth';
+import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type Viewer } from '@supergraph/auth';
 import { createPool } from '@supergraph/db';
-import { startServiceHarness, testServiceOptions, type SubgraphHarness } from '@supergraph/testing';
+import type { ServiceOptions } from '@supergraph/subgraph';
+import {
+  startServiceHarness,
+  testKeys,
+  testServiceOptions,
+  type GraphQLResponse,
+  type SubgraphHarness,
+} from '@supergraph/testing';
 import { DEFAULT_COOLDOWN, service, type PuzzleServiceSettings } from '../../src';
 
 export interface PuzzleTestbed {
@@ -38,16 +45,46 @@ export async function startPuzzleTestbed(settings: { maxLeaderboardMembers?: num
   };
 }
 
-/** A second replica of the testbed's service: the same database and settings, its own process state. */
-export async function startPuzzleReplica(testbed: PuzzleTestbed): Promise<{ url: string; stop(): Promise<void> }> {
+export interface PuzzleReplica {
+  url: string;
+  /** A POST signed by the test gateway, as the harness's graphql(). */
+  graphql(query: string, variables: Record<string, unknown>, viewer: Viewer | null): Promise<GraphQLResponse>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Another replica of the testbed's service: the same database and settings, its own process state; with
+ * `redis`, its live updates go through Redis instead of Postgres.
+ */
+export async function startPuzzleReplica(
+  testbed: PuzzleTestbed,
+  options: Pick<ServiceOptions<unknown>, 'redis'> = {},
+): Promise<PuzzleReplica> {
   const server = service.createServer({
     ...testServiceOptions('puzzle'),
     pool: createPool({ connectionString: testbed.puzzle.databaseUrl, maxConnections: 3 }),
     settings: testbed.settings,
     now: () => testbed.clock.now,
+    ...(options.redis && { redis: options.redis }),
   });
   const { url } = await server.listen(0);
-  return { url, stop: () => server.stop() };
+  return {
+    url,
+    async graphql(query, variables, viewer) {
+      const claims = signForwardedClaims(testKeys('gateway'), {
+        audience: 'puzzle',
+        viewer,
+        digest: requestDigest(query, variables),
+      });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    stop: () => server.stop(),
+  };
 }
 
 export const newUser = (): Viewer => ({ id: randomUUID(), role: 'USER' });
