@@ -5,6 +5,7 @@
 // the same descriptor with the same ServiceOptions.
 import type { BaseContext } from '@apollo/server';
 import type { Express } from 'express';
+import { Kind } from 'graphql';
 import type { Redis } from 'ioredis';
 import type { Kysely, LogEvent, Transaction } from 'kysely';
 import type pg from 'pg';
@@ -148,7 +149,14 @@ export function defineService<Settings, Database, Context extends BaseContext>(
               ...options.events,
             })
           : undefined;
-      // One channel per service; each replica hears it on its own connection (or Redis subscription).
+      const typeDefs = loadSchemaFile(definition.schemaFile);
+      // One channel per service; each replica hears it on its own connection (or Redis subscription) — if it
+      // has subscriptions to feed: publishing needs no listener.
+      const servesSubscriptions = typeDefs.definitions.some(
+        (node) =>
+          (node.kind === Kind.OBJECT_TYPE_DEFINITION || node.kind === Kind.OBJECT_TYPE_EXTENSION) &&
+          node.name.value === 'Subscription',
+      );
       const channel = `live_${name.replaceAll('-', '_')}`;
       const pubsub = createPubSub({
         logger: options.logger,
@@ -189,7 +197,7 @@ export function defineService<Settings, Database, Context extends BaseContext>(
         : undefined;
       return createSubgraphServer<Context>({
         name,
-        typeDefs: loadSchemaFile(definition.schemaFile),
+        typeDefs,
         resolvers: definition.resolvers,
         claims: options.claims,
         // A service that calls others publishes the keys it signs with, next to its endpoint.
@@ -206,7 +214,7 @@ export function defineService<Settings, Database, Context extends BaseContext>(
           if (receiver) app.use(receiver);
         },
         onStart: async () => {
-          await Promise.all([relay?.start(), pubsub.start()]);
+          await Promise.all([relay?.start(), servesSubscriptions && pubsub.start()]);
         },
         async onStop() {
           // The sockets are closed by now; the subscriptions still open on them end here, before the pool goes.
