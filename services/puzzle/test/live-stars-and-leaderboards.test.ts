@@ -106,6 +106,19 @@ describe('starEarned', () => {
     stars.unsubscribe();
   });
 
+  it('announces a star once when two correct answers race for it', async () => {
+    const day5 = await createPuzzle(testbed, { day: 5, answerPart1: '5' });
+    const [racer, marker] = [newUser(), newUser()];
+    const stars = await gateway.subscribe(STAR_EARNED, { year: 2026 });
+    const verdicts = await Promise.all([1, 2].map(async () => (await submit(testbed, racer, day5, 1, '5')).data!));
+    expect(verdicts.map((data) => data.submitAnswer.verdict).sort()).toEqual(['ALREADY_SOLVED', 'CORRECT']);
+    await submit(testbed, marker, day5, 1, '5');
+    // The losing submission's transaction published nothing: the next event after the racer's is the marker's.
+    expect((await stars.nextData<StarEarned>()).starEarned.user.id).toBe(racer.id);
+    expect((await stars.nextData<StarEarned>()).starEarned.user.id).toBe(marker.id);
+    stars.unsubscribe();
+  });
+
   it('is refused without claims signed for the operation', async () => {
     const unsigned = await gateway.subscribe(STAR_EARNED, { year: 2026 }, { unsigned: true });
     expect(codeOf(await errorsOf(unsigned))).toBe('UNAUTHENTICATED');
