@@ -172,6 +172,9 @@ export function createEventRelay(options: EventRelayOptions): EventRelay {
       throw error;
     }
     await db.transaction().execute(async (trx) => {
+      // The event's other deliveries may finish at the same moment: lock the event row first, so that
+      // whichever of them commits last sees no delivery left and deletes the event.
+      await trx.selectFrom('outboxEvents').select('id').where('id', '=', body.id).forUpdate().execute();
       await trx
         .deleteFrom('outboxDeliveries')
         .where('eventId', '=', body.id)
@@ -241,9 +244,19 @@ export function createEventRelay(options: EventRelayOptions): EventRelay {
           if (options.deliver === false) continue;
           await boss.work<{ eventId: string }>(
             queueOf(subscriber),
-            { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
-            async ([job]) => {
-              if (job) await deliver(subscriber, job);
+            // Up to 20 at a time, fetched again at once while batches come back full. key_strict_fifo hands
+            // out only the head of each aggregate, so a batch never holds two events of one aggregate.
+            {
+              batchSize: 20,
+              burstWhenBatchFull: true,
+              pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
+            },
+            async (jobs) => {
+              const outcomes = await Promise.allSettled(jobs.map((job) => deliver(subscriber, job)));
+              // One failure fails the batch: pg-boss retries it, and what was delivered is skipped then
+              // (its delivery row is gone), so nothing is sent twice.
+              const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+              if (failed) throw failed.reason;
             },
           );
         }

@@ -70,6 +70,19 @@ export function composeFromConfig(
   replace?: { name: string; sdl: string },
   preferRover = true,
 ): CompositionOutcome {
-  if (preferRover && !replace && roverAvailable()) return composeWithRover(configFile);
+  if (preferRover && !replace && roverAvailable()) {
+    const viaRover = composeWithRover(configFile);
+    if (viaRover.ok) return viaRover;
+    // Rover fails for reasons of its own too: offline, it cannot download its composition plugin. The
+    // library applies the same composition rules to the same files, so its verdict stands; a real
+    // composition error fails both.
+    const viaLibrary = composeWithLibrary(loadSubgraphs(configFile));
+    if (!viaLibrary.ok) return viaLibrary;
+    const reason = viaRover.errors[0] ?? 'no output';
+    return {
+      ...viaLibrary,
+      hints: [`rover could not compose (${reason}); used @apollo/composition`, ...viaLibrary.hints],
+    };
+  }
   return composeWithLibrary(loadSubgraphs(configFile, replace));
 }
