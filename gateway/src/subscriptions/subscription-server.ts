@@ -2,34 +2,22 @@
 // subgraphs, the service (caps, checks, lifecycle), the metrics, and the two client transports — WebSocket on
 // the gateway's HTTP server, SSE as an express handler.
 import type http from 'node:http';
-import type { ServiceMap } from '@apollo/gateway';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { RequestHandler } from 'express';
-import type { GraphQLFormattedError } from 'graphql';
 import type { Registry } from 'prom-client';
-import type { AccessTokenVerifier, ServiceKeys } from '@supergraph/auth';
-import type { Logger } from '@supergraph/runtime';
-import type { AuthorityFeed } from '../authority-feed';
-import type { GatewayFeature } from '../features/feature';
 import { serveServerSentEvents } from './sse-transport';
 import { createSubgraphSubscriptions } from './subgraph-subscriptions';
 import { createSubscriptionMetrics } from './subscription-metrics';
 import { createSubscriptionPlanner } from './subscription-planner';
-import { createSubscriptionService, type SubscriptionLimits } from './subscription-service';
+import { createSubscriptionService, type SubscriptionServiceOptions } from './subscription-service';
 import { serveWebSocket, type WebSocketTransport } from './websocket-transport';
 
-export interface SubscriptionServerOptions {
+/** What the service takes, less what the server builds itself (planner, upstream sockets, metrics). */
+export interface SubscriptionServerOptions extends Omit<
+  SubscriptionServiceOptions,
+  'planner' | 'upstream' | 'metrics'
+> {
   gateway: Pick<GatewayInterface, 'onSchemaLoadOrUpdate'>;
-  dataSources: () => ServiceMap;
-  subgraphUrl: (name: string) => string | undefined;
-  features: GatewayFeature[];
-  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
-  verifier: AccessTokenVerifier;
-  authority: AuthorityFeed;
-  keys: ServiceKeys;
-  logger: Logger;
-  production: boolean;
-  limits: SubscriptionLimits;
   /** Largest WebSocket message a client may send, in bytes. */
   maxMessageBytes: number;
   registry: Registry;
