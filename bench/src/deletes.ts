@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { percentile } from './load';
-import { SEEDED_PASSWORD_HASH, SUBGRAPHS, withClient, type Stack, type SubgraphName } from './stack';
+import { adminAccessToken, SEEDED_PASSWORD_HASH, SUBGRAPHS, withClient, type Stack, type SubgraphName } from './stack';
 
 export interface DeletesSettings {
   /** Users deleted one after another for the latency figures. */
@@ -121,28 +121,6 @@ async function seedLeavers(stack: Stack, count: number, tag: string): Promise<Le
   return ids.map((id) => ({ id, zooIds: zoos.filter((zoo) => zoo.owner_id === id).map((zoo) => zoo.id) }));
 }
 
-/** An administrator's access token: registered through the gateway, promoted by SQL, logged in again. */
-async function adminAccessToken(stack: Stack): Promise<string> {
-  const call = async (text: string, variables: Record<string, unknown>) => {
-    const response = await fetch(stack.gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: text, variables }),
-    });
-    const body = (await response.json()) as { data?: Record<string, { accessToken: string }>; errors?: unknown };
-    if (!body.data) throw new Error(`could not sign in the bench admin: ${JSON.stringify(body.errors)}`);
-    return Object.values(body.data)[0]!.accessToken;
-  };
-  const input = { username: 'bench_admin', password: 'bench-admin-password-1' };
-  await call('mutation($input: RegisterInput!) { register(input: $input) { accessToken } }', {
-    input: { ...input, email: 'admin@example.com' },
-  });
-  await withClient(stack.databaseUrl('users'), (client) =>
-    client.query(`update users set role = 'ADMIN' where username = $1`, [input.username]),
-  );
-  return call('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input });
-}
-
 async function deleteUser(stack: Stack, accessToken: string, id: string): Promise<void> {
   const response = await fetch(stack.gatewayUrl, {
     method: 'POST',
@@ -223,7 +201,7 @@ const minus = (after: Record<string, number>, before: Record<string, number>) =>
   Object.fromEntries(Object.entries(after).map(([outcome, count]) => [outcome, count - (before[outcome] ?? 0)]));
 
 export async function userDeletion(stack: Stack, settings: DeletesSettings) {
-  const accessToken = await adminAccessToken(stack);
+  const accessToken = await adminAccessToken(stack, 'bench_admin');
   const clients = Object.fromEntries(
     SUBGRAPHS.map((name) => [name, new pg.Client({ connectionString: stack.databaseUrl(name) })]),
   ) as Record<SubgraphName, pg.Client>;

@@ -1,7 +1,7 @@
 // `npm run bench [-- <workload>…] [-- --quick]`: starts the stack on a fresh embedded Postgres, seeds the
 // fixed data set, warms up, drives load with autocannon, and writes bench/results/<date>.{md,json} and
 // latest.{md,json}. Every load figure is min/median/max of alternating runs taken in this one run; the
-// deletes workload (deletes.ts) reports percentiles of its own samples.
+// deletes and subscriptions workloads (deletes.ts, subscriptions.ts) report percentiles of their own samples.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -25,8 +25,9 @@ import { userDeletion, type DeletesSettings, type Percentiles } from './deletes'
 import { drive, spread, type LoadResult, type Spread } from './load';
 import { cpuSeconds, interruptGroup, peakRssMiB, start, stop, track, waitFor } from './processes';
 import { ROOT, seed, signIn, startStack, SUBGRAPHS, type Stack } from './stack';
+import { subscriptionFanOut, type SubscriptionsSettings } from './subscriptions';
 
-const WORKLOADS = ['overhead', 'fanout', 'gateways', 'sql', 'coldstart', 'deletes'] as const;
+const WORKLOADS = ['overhead', 'fanout', 'gateways', 'sql', 'coldstart', 'deletes', 'subscriptions'] as const;
 type Workload = (typeof WORKLOADS)[number];
 
 const { values, positionals } = parseArgs({
@@ -43,6 +44,9 @@ const SETTINGS = quick
 const DELETES: DeletesSettings = quick
   ? { latencyUsers: 10, throughputUsers: 30, concurrency: 10, pollMs: 10 }
   : { latencyUsers: 50, throughputUsers: 200, concurrency: 10, pollMs: 10 };
+const SUBSCRIPTIONS: SubscriptionsSettings = quick
+  ? { subscribers: [100, 1000], events: 20, eventsPerSecond: 5 }
+  : { subscribers: [100, 1000], events: 100, eventsPerSecond: 5 };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const query = (text: string, variables?: Record<string, unknown>) => JSON.stringify({ query: text, variables });
@@ -388,6 +392,33 @@ function markdown(): string {
       '',
     );
   }
+  if (w.subscriptions) {
+    const { rounds } = w.subscriptions;
+    const cell = (pick: (r: any) => string) => rounds.map(pick).join(' | ');
+    lines.push(
+      '### 7. Subscription fan-out',
+      '',
+      `\`starEarned(year)\` over WebSocket (graphql-transport-ws): one anonymous connection per subscriber, one subscription each. Identical anonymous subscriptions share one subgraph subscription at the gateway, so each star is resolved once (puzzle → users for \`user\`) and written to every connection: that sharing is what is measured. ${rounds[0].events} stars per round, each a different user's \`submitAnswer\` (verdict CORRECT) through the gateway, ${w.subscriptions.eventsPerSecond}/s. Latency: from the mutation's response (the star is committed) to the subscriber's receipt, over every (event, subscriber) pair; a receipt before the response counts as negative. CPU and RSS are the gateway process's (from \`/proc\`), from before the first connection to the last receipt.`,
+      '',
+      `| figure | ${cell((r) => `${r.subscribers} subscribers`)} |`,
+      `| --- | ${cell(() => '---')} |`,
+      `| receipts received / expected | ${cell((r) => `${r.receivedReceipts} / ${r.expectedReceipts}`)} |`,
+      `| latency p50 ms | ${cell((r) => fmt(r.latencyMs.p50))} |`,
+      `| latency p99 ms | ${cell((r) => fmt(r.latencyMs.p99))} |`,
+      `| latency max ms | ${cell((r) => fmt(r.latencyMs.max))} |`,
+      `| receipts before the response | ${cell((r) => String(r.latencyMs.beforeResponse))} |`,
+      `| \`submitAnswer\` answered, p50 / p99 ms | ${cell((r) => `${fmt(r.submitAnswerMs.p50)} / ${fmt(r.submitAnswerMs.p99)}`)} |`,
+      `| gateway CPU s, subscribing | ${cell((r) => fmt(r.gateway.cpuSecondsSubscribing, 2))} |`,
+      `| gateway CPU s, events | ${cell((r) => fmt(r.gateway.cpuSecondsEvents, 2))} |`,
+      `| gateway CPU s per 1 000 subscribers (all) | ${cell((r) => fmt(r.gateway.cpuSecondsPer1000Subscribers, 2))} |`,
+      `| gateway CPU s per 1 000 subscribers (events) | ${cell((r) => fmt(r.gateway.cpuSecondsEventsPer1000Subscribers, 2))} |`,
+      `| gateway RSS MiB: before / subscribed / peak | ${cell((r) => `${fmt(r.gateway.rssBeforeMiB, 0)} / ${fmt(r.gateway.rssSubscribedMiB, 0)} / ${fmt(r.gateway.rssPeakMiB, 0)}`)} |`,
+      `| gateway RSS growth while subscribing, per 1 000 subscribers, MiB | ${cell((r) => fmt(r.gateway.rssSubscribedGrowthPer1000SubscribersMiB, 0))} |`,
+      '',
+      'Per-1 000 figures from the 100-subscriber round scale fixed costs (resolving each event once, heap growth between garbage collections) by 10: read the 1 000 round for cost per subscriber. All subscribers are one client process (the bench) on the same 2 cores, so the latency includes the client handling every receipt in turn.',
+      '',
+    );
+  }
   return lines.join('\n');
 }
 
@@ -405,7 +436,7 @@ async function main() {
   report.meta = {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
-    settings: { ...SETTINGS, deletes: DELETES },
+    settings: { ...SETTINGS, deletes: DELETES, subscriptions: SUBSCRIPTIONS },
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
     versions: {
       node: process.version,
@@ -429,6 +460,9 @@ async function main() {
       if (selected.includes('sql')) report.workloads.sql = await sqlCost(stack);
       // Last on the stack: it deletes users (its own, beside the data set) and leaves the relays busy for a while.
       if (selected.includes('deletes')) report.workloads.deletes = await userDeletion(stack, DELETES);
+      // After the deletes: its stars are in a year of their own, and its connections are closed at the end.
+      if (selected.includes('subscriptions'))
+        report.workloads.subscriptions = await subscriptionFanOut(stack, SUBSCRIPTIONS);
     } finally {
       await stack.stop();
     }

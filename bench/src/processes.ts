@@ -85,10 +85,15 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
-/** The process's peak resident memory (VmHWM), in MiB. */
-export function peakRssMiB(pid: number): number {
+const statusMiB = (pid: number, field: string) => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
-    .find((candidate) => candidate.startsWith('VmHWM:'));
+    .find((candidate) => candidate.startsWith(`${field}:`));
   return Number(line?.match(/(\d+)/)?.[1] ?? 0) / 1024;
-}
+};
+
+/** The process's peak resident memory (VmHWM), in MiB. */
+export const peakRssMiB = (pid: number): number => statusMiB(pid, 'VmHWM');
+
+/** The process's resident memory now (VmRSS), in MiB. */
+export const rssMiB = (pid: number): number => statusMiB(pid, 'VmRSS');

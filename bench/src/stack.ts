@@ -99,6 +99,8 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       RATE_LIMIT_ENABLED: 'false',
       REDIS_URL: '',
       CLAIMS_SIGNING_KEY: gatewayClaimsKeyPem,
+      // The subscriptions workload opens up to 1 000 anonymous connections from one address (default cap: 100).
+      SUBSCRIPTION_CONNECTIONS_PER_IP: '5000',
     },
     path.join(ROOT, 'gateway'),
   );
@@ -202,4 +204,29 @@ export async function signIn(stack: Stack): Promise<string> {
   const body = (await register.json()) as { data?: { register: { accessToken: string } }; errors?: unknown };
   if (!body.data) throw new Error(`could not sign in: ${JSON.stringify(body.errors)}`);
   return body.data.register.accessToken;
+}
+
+/**
+ * An administrator's access token: `username` registered through the gateway, promoted by SQL, logged in
+ * again (the role is in the token). Each workload that needs one uses its own username.
+ */
+export async function adminAccessToken(stack: Stack, username: string): Promise<string> {
+  const call = async (text: string, variables: Record<string, unknown>) => {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: text, variables }),
+    });
+    const body = (await response.json()) as { data?: Record<string, { accessToken: string }>; errors?: unknown };
+    if (!body.data) throw new Error(`could not sign in ${username}: ${JSON.stringify(body.errors)}`);
+    return Object.values(body.data)[0]!.accessToken;
+  };
+  const input = { username, password: `${username}-password-1` };
+  await call('mutation($input: RegisterInput!) { register(input: $input) { accessToken } }', {
+    input: { ...input, email: `${username}@example.com` },
+  });
+  await withClient(stack.databaseUrl('users'), (client) =>
+    client.query(`update users set role = 'ADMIN' where username = $1`, [input.username]),
+  );
+  return call('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input });
 }
