@@ -27,11 +27,24 @@ import {
 import type { Logger } from '@supergraph/runtime';
 import { parseEvent, type DomainEvent } from './event';
 
-/** What a subscriber does with one event, inside the transaction that records it in the inbox. */
+/** Announces a live update to the subscriber's own subscriptions, once the event's transaction commits. */
+export type PublishLiveUpdate = (topic: string, payload: object) => void;
+
+/**
+ * What a subscriber does with one event, inside the transaction that records it in the inbox; what it
+ * publishes goes out with that commit, never for a rollback or a duplicate.
+ */
 export type EventHandler<Database, Type extends EventType = EventType> = (
   trx: Transaction<Database>,
   event: DomainEvent<Type>,
+  publish: PublishLiveUpdate,
 ) => Promise<void>;
+
+/** Runs `work` in a transaction of `db` whose live updates go out with its commit (a PubSub's transaction). */
+export type LiveTransaction = <Database, T>(
+  db: Kysely<Database>,
+  work: (trx: Transaction<Database>, publish: PublishLiveUpdate) => Promise<T>,
+) => Promise<T>;
 
 export type EventHandlers<Database> = { [Type in EventType]?: EventHandler<Database, Type> };
 
@@ -41,6 +54,8 @@ export interface EventReceiverOptions<Database> {
   /** The subgraph's claims trust: producers are in it for exactly the events they may deliver. */
   claims: ClaimsVerifier;
   handlers: EventHandlers<Database>;
+  /** How each event's transaction runs; without one, handlers' live updates go nowhere. */
+  transaction?: LiveTransaction;
   logger: Logger;
   registry: Registry;
 }
@@ -90,6 +105,8 @@ export function createEventReceiver<Database>(options: EventReceiverOptions<Data
     return { event, producer: claims.issuer };
   }
 
+  const transaction: LiveTransaction =
+    options.transaction ?? ((db, work) => db.transaction().execute((trx) => work(trx, () => undefined)));
   const router = express.Router();
   router.post('/events', express.json({ limit: '16kb' }), async (req, res) => {
     const checked = await check(req.header(CLAIMS_HEADER), req.body);
@@ -102,13 +119,13 @@ export function createEventReceiver<Database>(options: EventReceiverOptions<Data
     const { event, producer } = checked;
     const handler = options.handlers[event.type] as EventHandler<Database>;
     try {
-      const applied = await options.db.transaction().execute(async (trx) => {
+      const applied = await transaction(options.db, async (trx, publish) => {
         const recorded = await sql`
           insert into inbox_events (event_id, type, producer) values (${event.id}, ${event.type}, ${producer})
           on conflict (event_id) do nothing
           returning event_id`.execute(trx);
         if (!recorded.rows.length) return false;
-        await handler(trx, event);
+        await handler(trx, event, publish);
         return true;
       });
       received.inc({ type: event.type, outcome: applied ? 'applied' : 'duplicate' });

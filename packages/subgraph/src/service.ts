@@ -191,6 +191,8 @@ export function defineService<Settings, Database, Context extends BaseContext>(
             db,
             claims: options.claims,
             handlers,
+            // An event's effects announce themselves to live subscriptions with its commit.
+            transaction: (db, work) => pubsub.transaction(db, work),
             logger: options.logger,
             registry: metrics.registry,
           })

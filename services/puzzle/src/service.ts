@@ -8,6 +8,7 @@ import type { PuzzleContext } from './context';
 import { migrations } from './db/migrations';
 import type { Database } from './db/schema';
 import { deleteUserData } from './db/user-data';
+import { topics, type LeaderboardChangedMessage } from './live-updates';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
 
@@ -30,9 +31,13 @@ export const service = defineService<PuzzleServiceSettings, Database, PuzzleCont
     });
   },
   events: () => ({
-    /** The user is gone: their submissions, stars, memberships and boards go too. */
-    async UserDeleted(trx, event) {
-      await deleteUserData(trx, event.aggregateId);
+    /**
+     * The user is gone: their submissions, stars, memberships and boards go too, and every board they sat on
+     * is announced (its watchers see the board without them; a deleted board's subscriptions end).
+     */
+    async UserDeleted(trx, event, publish) {
+      for (const leaderboardId of await deleteUserData(trx, event.aggregateId))
+        publish(topics.leaderboardChanged(leaderboardId), { leaderboardId } satisfies LeaderboardChangedMessage);
     },
   }),
 });

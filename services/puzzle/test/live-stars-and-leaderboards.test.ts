@@ -1,7 +1,7 @@
 // The puzzle subgraph's subscriptions, as the gateway sees them over graphql-ws: starEarned for everyone,
 // leaderboardChanged for a board's members and admins, each pushed by the change that causes it.
 import type { Viewer } from '@supergraph/auth';
-import { connectRedis, createLogger } from '@supergraph/subgraph';
+import { connectRedis, createLogger, newEvent } from '@supergraph/subgraph';
 import { subscribeToSubgraph, testRedisUrl, type SubgraphSubscriber } from '@supergraph/testing';
 import {
   codeOf,
@@ -238,6 +238,25 @@ describe('leaderboardChanged', () => {
 
     await testbed.puzzle.graphql(LEAVE, { id }, { viewer: owner }); // the owner leaving deletes the board
     expect(await ownersView.next()).toEqual({ type: 'complete' });
+  });
+  it('follows a deleted user off every board: members see the board without them, their own boards complete', async () => {
+    const [owner, gone] = [newUser(), newUser()];
+    const shared = await createBoard(owner, [gone]);
+    const theirs = await createBoard(gone, [owner]);
+    const sharedView = await gateway.subscribe(BOARD_CHANGED, { id: shared }, { viewer: owner });
+    const theirView = await gateway.subscribe(BOARD_CHANGED, { id: theirs }, { viewer: owner });
+
+    const userDeleted = newEvent('UserDeleted', gone.id);
+    expect((await testbed.puzzle.deliverEvent(userDeleted)).status).toBe(204);
+    expect(memberIds(await sharedView.nextData<BoardChanged>())).toEqual([owner.id]);
+    expect(await theirView.next()).toEqual({ type: 'complete' });
+
+    // A redelivery changes nothing and announces nothing: the next change the watcher sees is a join.
+    expect((await testbed.puzzle.deliverEvent(userDeleted)).status).toBe(204);
+    const joiner = newUser();
+    await testbed.puzzle.graphql(JOIN, { code: await joinCodeOf(shared) }, { viewer: joiner });
+    expect(memberIds(await sharedView.nextData<BoardChanged>())).toEqual([owner.id, joiner.id].sort());
+    sharedView.unsubscribe();
   });
 });
 
