@@ -58,8 +58,8 @@ export interface SubgraphHarness {
     event: { id: string; type: string; aggregateId: string; occurredAt: string; version: number },
     options?: { issuer?: string; unsigned?: boolean },
   ): Promise<{ status: number; body: any }>;
-  /** SQL statements the service has run since the last reset (counted through Kysely's log hook). */
-  statements: { count: number; reset(): void };
+  /** SQL statements the service has run since the last reset (seen through Kysely's log hook), and their text. */
+  statements: { count: number; sql: string[]; reset(): void };
   close(): Promise<void>;
 }
 
@@ -130,11 +130,19 @@ export async function startSubgraphHarness(options: HarnessOptions): Promise<Sub
   await migrateToLatest(createDatabase(pool), options.migrations);
   const statements = {
     count: 0,
+    sql: [] as string[],
     reset() {
       statements.count = 0;
+      statements.sql = [];
     },
   };
-  const server = options.create({ pool, onQuery: () => void statements.count++ });
+  const server = options.create({
+    pool,
+    onQuery: (event) => {
+      statements.count++;
+      statements.sql.push(event.query.sql);
+    },
+  });
   const { url } = await server.listen(0);
   return {
     url,
