@@ -26,6 +26,7 @@ import { BadRequest, createErrorFormatter, httpErrorResponse, Unauthenticated } 
 import { createMetrics, requestIdFrom, traceContextFromHeaders, type Metrics } from '@supergraph/observability';
 import { createHttpHost, type Logger } from '@supergraph/runtime';
 import { VERIFIED_CLAIMS, claimsBindTheOperation, gatewayOnlyInternalFields } from './claims-binding';
+import { reportStatementTimeouts } from './statement-timeouts';
 import { createSubscriptionEndpoint, type SubscriptionLimits } from './subscriptions';
 
 export interface RequestInfo {
@@ -120,7 +121,7 @@ export function createSubgraphServer<Context extends BaseContext>(
     // main.ts owns signal handling (stopOnSignals), so stopping happens once and in order.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
-    formatError: createErrorFormatter(logger, production),
+    formatError: reportStatementTimeouts(createErrorFormatter(logger, production), logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metrics.operationPlugin({ logger, slowOperationMs: options.slowOperationMs ?? 1000 }),

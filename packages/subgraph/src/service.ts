@@ -246,7 +246,10 @@ export function runService<Settings>(service: SubgraphService<Settings>): void {
   runMain(async () => {
     const { config, settings } = loadSubgraphConfig(service.name, process.env, service.loadSettings);
     const logger = createLogger(service.name, config.logLevel);
-    const { pool, db } = await openMigratedDatabase(service.name, config.databaseUrl, service.migrations, logger);
+    const { pool, db } = await openMigratedDatabase(service.name, config.databaseUrl, service.migrations, logger, {
+      maxConnections: config.databasePoolMax,
+      statementTimeoutMs: config.databaseStatementTimeoutMs,
+    });
     const stopBackground = await service.startBackground({
       db,
       databaseUrl: config.databaseUrl,

@@ -63,10 +63,17 @@ export interface SubgraphHarness {
   close(): Promise<void>;
 }
 
+/** The harness's pool on the subgraph's database (default: 5 connections, no statement timeout). */
+export interface HarnessPoolOptions {
+  maxConnections?: number;
+  statementTimeoutMs?: number;
+}
+
 export interface HarnessOptions {
   /** The subgraph's name: the audience of its claims. */
   name: string;
   migrations: Migrations;
+  pool?: HarnessPoolOptions;
   create(deps: { pool: pg.Pool; onQuery: (event: LogEvent) => void }): StartableServer;
 }
 
@@ -97,6 +104,7 @@ export interface ServiceHarnessOptions<Settings> {
   logger?: Logger;
   /** How a producer's relay delivers (default in tests: retries at most 1 s apart). */
   events?: { deliver?: boolean; retryDelayMaxSeconds?: number; pollingIntervalSeconds?: number };
+  pool?: HarnessPoolOptions;
 }
 
 /**
@@ -110,6 +118,7 @@ export function startServiceHarness<Settings>(
   return startSubgraphHarness({
     name: service.name,
     migrations: service.migrations,
+    ...(options.pool && { pool: options.pool }),
     create: ({ pool, onQuery }) =>
       service.createServer({
         ...testServiceOptions(service.name),
@@ -126,7 +135,7 @@ export function startServiceHarness<Settings>(
 
 export async function startSubgraphHarness(options: HarnessOptions): Promise<SubgraphHarness> {
   const database = await startPostgres(options.name);
-  const pool = createPool({ connectionString: database.url, maxConnections: 5 });
+  const pool = createPool({ connectionString: database.url, maxConnections: 5, ...options.pool });
   await migrateToLatest(createDatabase(pool), options.migrations);
   const statements = {
     count: 0,
