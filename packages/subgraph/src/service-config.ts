@@ -37,6 +37,8 @@ export interface SubgraphConfig {
   databaseStatementTimeoutMs: number;
   logLevel: z.infer<typeof logLevel>;
   slowOperationMs: number;
+  /** Largest request body the gateway may send (MAX_GATEWAY_BODY_BYTES); other callers keep 100 KB. */
+  maxGatewayBodyBytes: number;
   /** The gateway's published claims keys. */
   gatewayJwksUrl: string;
   /** Shared replay memory (and anything else replicas share); one process's memory when unset. */
@@ -73,6 +75,12 @@ function baseSchema(name: string) {
     ...subgraphVariables(DEVELOPMENT_PORTS[name] ?? 4000),
     ...claimsSigningVariables,
     ...databaseVariables,
+    MAX_GATEWAY_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(100 * 1024)
+      .max(64 * 1024 * 1024)
+      .default(5 * 1024 * 1024),
     JOBS_ENABLED: flag(true),
     ...peerVariables,
   });
@@ -130,6 +138,7 @@ export function loadSubgraphConfig<Settings>(
       databaseStatementTimeoutMs: base.DATABASE_STATEMENT_TIMEOUT_MS,
       logLevel: base.LOG_LEVEL,
       slowOperationMs: base.SLOW_OPERATION_MS,
+      maxGatewayBodyBytes: base.MAX_GATEWAY_BODY_BYTES,
       gatewayJwksUrl: base.GATEWAY_JWKS_URL,
       redisUrl: base.REDIS_URL,
       jobsEnabled: base.JOBS_ENABLED,
