@@ -8,10 +8,18 @@ import type { Logger } from '@supergraph/runtime';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
-export const STATEMENT_TIMEOUT_MESSAGE = 'The database took too long to answer; try again later';
+const STATEMENT_TIMEOUT_MESSAGE = 'The database took too long to answer; try again later';
 
-/** What a resolver threw, under graphql-js's located wrapper. */
-const thrown = (error: unknown) => (error as { originalError?: unknown } | null)?.originalError ?? error;
+/** What a resolver threw, under graphql-js's located wrappers. */
+function thrown(error: unknown): unknown {
+  let inner = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const original = (inner as { originalError?: unknown } | null)?.originalError;
+    if (!original) break;
+    inner = original;
+  }
+  return inner;
+}
 
 /** Wraps the server's error formatter: statement timeouts become ServiceUnavailable before it sees them. */
 export function reportStatementTimeouts(format: FormatError, logger: Logger): FormatError {
