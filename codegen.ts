@@ -1,7 +1,8 @@
 // GraphQL Code Generator (`npm run codegen`; turbo runs it before build and typecheck, and CI fails when a
 // generated file is stale). Two kinds of output, both from the subgraphs' schema.graphql files:
 // - each subgraph's resolver types, into services/<name>/src/__generated__/resolvers-types.ts (federation
-//   mode; mappers name the row types resolvers return);
+//   mode; mappers name the row types resolvers return, and the pagination package's Connection, whose
+//   totalCount is counted only when selected);
 // - the typed documents of the service-to-service calls: every packages/auth/operations/<callee>/*.graphql
 //   is validated against that callee's schema and compiled, with its result and variables types, into
 //   packages/auth/src/__generated__/<callee>-operations.ts, which service-operations.ts declares.
@@ -11,15 +12,28 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const subgraphs: Record<string, { context: string; mappers: Record<string, string> }> = {
   users: {
     context: 'UsersContext',
-    mappers: { User: '../db/schema#UserRow', AuthorityChange: '../db/schema#AuthorityChangeRow' },
+    mappers: {
+      User: '../db/schema#UserRow',
+      AuthorityChange: '../db/schema#AuthorityChangeRow',
+      UserConnection: '@supergraph/pagination#Connection',
+    },
   },
   zoo: {
     context: 'ZooContext',
-    mappers: { Zoo: '../db/schema#ZooRow', User: '../context#UserReference' },
+    mappers: {
+      Zoo: '../db/schema#ZooRow',
+      User: '../context#UserReference',
+      ZooConnection: '@supergraph/pagination#Connection',
+    },
   },
   animal: {
     context: 'AnimalContext',
-    mappers: { Animal: '../db/schema#AnimalRow', Zoo: '../context#ZooReference', User: '../context#UserReference' },
+    mappers: {
+      Animal: '../db/schema#AnimalRow',
+      Zoo: '../context#ZooReference',
+      User: '../context#UserReference',
+      AnimalConnection: '@supergraph/pagination#Connection',
+    },
   },
   puzzle: {
     context: 'PuzzleContext',

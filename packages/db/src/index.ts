@@ -9,5 +9,5 @@ export {
   type RunningPostgres,
 } from './embedded-postgres';
 export { EmbeddedPostgresError } from './embedded-postgres-error';
-export { isUniqueViolation } from './postgres-errors';
+export { isStatementTimeout, isUniqueViolation } from './postgres-errors';
 export { isUuid } from './ids';

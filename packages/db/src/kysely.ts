@@ -7,6 +7,11 @@ export interface PoolOptions {
   /** Pool size per process. */
   maxConnections?: number;
   applicationName?: string;
+  /**
+   * Postgres cancels any statement of this pool's connections that runs longer (its `statement_timeout`, set
+   * when each connection opens); unset or 0: no limit.
+   */
+  statementTimeoutMs?: number;
 }
 
 // Postgres `bigint` (count(*)) arrives as a string by default; counts here stay far below 2^53.
@@ -19,6 +24,7 @@ export function createPool(options: PoolOptions): pg.Pool {
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
     application_name: options.applicationName,
+    ...(options.statementTimeoutMs && { statement_timeout: options.statementTimeoutMs }),
     // A dead database should fail a request quickly rather than hang it.
     connectionTimeoutMillis: 5_000,
   });

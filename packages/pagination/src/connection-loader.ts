@@ -1,5 +1,6 @@
 // Batches a list field that hangs off many parents (User.zoos, Zoo.animals, …) into a fixed number of SQL
-// statements: one page query and one count query per distinct (page, filter), whatever the parent count.
+// statements: one page query per distinct (page, filter) and, when totalCount is selected, one count query per
+// distinct filter, whatever the parent count.
 import DataLoader from 'dataloader';
 import {
   createdAtCursor,
@@ -95,11 +96,9 @@ export function createConnectionLoader<Row extends ChildRow, Filter>(
   return {
     async load(parentId, args, filter) {
       const page = parseCreatedAtPage(args);
-      const [rows, totalCount] = await Promise.all([
-        page.first === 0 ? Promise.resolve([]) : pages.load({ parentId, page, filter }),
-        counts.load({ parentId, filter }),
-      ]);
-      return toConnection(rows, page, totalCount, createdAtCursor);
+      const rows = page.first === 0 ? [] : await pages.load({ parentId, page, filter });
+      // Resolved (and batched across parents) only where the operation selects totalCount.
+      return toConnection(rows, page, () => counts.load({ parentId, filter }), createdAtCursor);
     },
     count(parentId, filter) {
       return counts.load({ parentId, filter });

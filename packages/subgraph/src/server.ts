@@ -11,7 +11,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response } from 'express';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import {
   CLAIMS_HEADER,
@@ -26,7 +26,13 @@ import { BadRequest, createErrorFormatter, httpErrorResponse, Unauthenticated } 
 import { createMetrics, requestIdFrom, traceContextFromHeaders, type Metrics } from '@supergraph/observability';
 import { createHttpHost, type Logger } from '@supergraph/runtime';
 import { VERIFIED_CLAIMS, claimsBindTheOperation, gatewayOnlyInternalFields } from './claims-binding';
+import { reportStatementTimeouts } from './statement-timeouts';
 import { createSubscriptionEndpoint, type SubscriptionLimits } from './subscriptions';
+
+/** A body from anyone but the gateway: one operation and its variables. */
+export const DEFAULT_MAX_BODY_BYTES = 100 * 1024;
+/** The gateway's `_entities` requests: thousands of representations fit. */
+export const DEFAULT_MAX_GATEWAY_BODY_BYTES = 5 * 1024 * 1024;
 
 export interface RequestInfo {
   /** The verified caller, or null when anonymous. */
@@ -66,8 +72,13 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   onStop?(): Promise<void>;
   logger: Logger;
   production: boolean;
-  /** Maximum JSON body size. */
-  bodyLimit?: string;
+  /** Largest JSON body from a caller other than the gateway, in bytes (default 100 KB; larger is HTTP 413). */
+  maxBodyBytes?: number;
+  /**
+   * Largest JSON body the gateway may send, in bytes (default 5 MB): its `_entities` requests carry one
+   * representation per entity of a plan step (about 2000 are over 100 KB).
+   */
+  maxGatewayBodyBytes?: number;
   /** Operations taking at least this long are logged as slow (default 1000). */
   slowOperationMs?: number;
   /** Served on GET /metrics; pass the service's own to include its database metrics (default: a fresh one). */
@@ -120,7 +131,7 @@ export function createSubgraphServer<Context extends BaseContext>(
     // main.ts owns signal handling (stopOnSignals), so stopping happens once and in order.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
-    formatError: createErrorFormatter(logger, production),
+    formatError: reportStatementTimeouts(createErrorFormatter(logger, production), logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metrics.operationPlugin({ logger, slowOperationMs: options.slowOperationMs ?? 1000 }),
@@ -130,26 +141,57 @@ export function createSubgraphServer<Context extends BaseContext>(
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
-  // Before the body is even parsed: no valid signed claims, no service. GET (the query in the URL, which
-  // claims bound to a POST body would not cover) and every other method are refused outright.
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxGatewayBodyBytes = options.maxGatewayBodyBytes ?? DEFAULT_MAX_GATEWAY_BODY_BYTES;
+  const bodyLimitOf = (claims: VerifiedClaims | undefined) =>
+    claims?.issuer === 'gateway' ? maxGatewayBodyBytes : maxBodyBytes;
+  const refuse = (res: Response, error: GraphQLError, status?: number) => {
+    metrics.observeRefusedRequest();
+    const refused = httpErrorResponse(error);
+    // The body was not read: closing the connection spares reading (and discarding) the rest of it.
+    res
+      .status(status ?? refused.status)
+      .set('connection', 'close')
+      .json(refused.body);
+  };
+  // Before the body is even read: no valid signed claims, no service. The claims sit in a header, so they are
+  // verified first, and who signed them sets how large a body is read (the gateway's `_entities` requests are
+  // the large ones); a declared length over that limit, or over the small one without claims, is a 413. GET
+  // (the query in the URL, which claims bound to a POST body would not cover) and every other method are
+  // refused outright.
   const onlySignedPosts: RequestHandler = async (req, res, next) => {
     if (req.method !== 'POST') {
-      metrics.observeRefusedRequest();
-      const refused = httpErrorResponse(new BadRequest('This subgraph accepts only POST', 405));
-      res.status(refused.status).set('allow', 'POST').json(refused.body);
+      res.set('allow', 'POST');
+      refuse(res, new BadRequest('This subgraph accepts only POST', 405));
       return;
     }
+    let claims: VerifiedClaims | undefined;
+    let refusal: GraphQLError | undefined;
     try {
-      res.locals.claims = await options.claims.verify(req.header(CLAIMS_HEADER));
-      next();
+      claims = await options.claims.verify(req.header(CLAIMS_HEADER));
     } catch (error) {
-      metrics.observeRefusedRequest();
       // The verifier throws UNAUTHENTICATED (401) or, when an issuer's keys cannot be fetched, a 503.
-      const refused = httpErrorResponse(
-        error instanceof GraphQLError ? error : new Unauthenticated('Invalid claims', 401),
-      );
-      res.status(refused.status === 400 ? 401 : refused.status).json(refused.body);
+      refusal = error instanceof GraphQLError ? error : new Unauthenticated('Invalid claims', 401);
     }
+    if (Number(req.header('content-length') ?? 0) > bodyLimitOf(claims)) {
+      refuse(res, new BadRequest('Request body too large', 413));
+    } else if (!claims) {
+      const status = httpErrorResponse(refusal!).status;
+      refuse(res, refusal!, status === 400 ? 401 : status);
+    } else {
+      res.locals.claims = claims;
+      next();
+    }
+  };
+  // Bounded while it is read, too (a body without a declared length stops at the limit).
+  const gatewayBody = express.json({ limit: maxGatewayBodyBytes });
+  const callerBody = express.json({ limit: maxBodyBytes });
+  const parseBody: RequestHandler = (req, res, next) =>
+    ((res.locals.claims as VerifiedClaims).issuer === 'gateway' ? gatewayBody : callerBody)(req, res, next);
+  const bodyErrors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
+    if (error.type === 'entity.too.large') refuse(res, new BadRequest('Request body too large', 413));
+    else if (error.status === 400) refuse(res, new BadRequest('Request body is not valid JSON'));
+    else next(error);
   };
 
   if (options.publishedKeys) {
@@ -169,7 +211,8 @@ export function createSubgraphServer<Context extends BaseContext>(
         app.use(
           '/graphql',
           onlySignedPosts,
-          express.json({ limit: options.bodyLimit ?? '100kb' }),
+          parseBody,
+          bodyErrors,
           expressMiddleware(apollo, {
             context: async ({ req, res }) => {
               const requestId = requestIdFrom(req.headers);

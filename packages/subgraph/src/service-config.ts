@@ -1,5 +1,5 @@
 // One configuration schema for every subgraph process: the base variables all four share (mode, port,
-// database, logging, whom to trust, its claims-signing key, jobs) plus, for each service it calls or is
+// database and its pool, logging, whom to trust, its claims-signing key, jobs) plus, for each service it calls or is
 // called by (SERVICE_OPERATIONS, SERVICE_EVENTS), `<PEER>_SERVICE_URL`, `<PEER>_SERVICE_TIMEOUT_MS` and `<PEER>_JWKS_URL`.
 // A service adds only its own variables (its descriptor's loadSettings); both are read from the same
 // environment and every bad variable is reported at once.
@@ -31,8 +31,14 @@ export interface SubgraphConfig {
   port: number;
   host: string;
   databaseUrl: string;
+  /** Connections in this process's pool (DATABASE_POOL_MAX). */
+  databasePoolMax: number;
+  /** Postgres cancels a statement running longer than this (DATABASE_STATEMENT_TIMEOUT_MS; 0: never). */
+  databaseStatementTimeoutMs: number;
   logLevel: z.infer<typeof logLevel>;
   slowOperationMs: number;
+  /** Largest request body the gateway may send (MAX_GATEWAY_BODY_BYTES); other callers keep 100 KB. */
+  maxGatewayBodyBytes: number;
   /** The gateway's published claims keys. */
   gatewayJwksUrl: string;
   /** Shared replay memory (and anything else replicas share); one process's memory when unset. */
@@ -50,6 +56,12 @@ export interface SubgraphConfig {
 const envName = (service: string) => service.toUpperCase().replaceAll('-', '_');
 const defaultUrl = (service: string) => `http://localhost:${DEVELOPMENT_PORTS[service] ?? 4000}/graphql`;
 
+/** The pool each process opens on its own database: sized per service, every statement bounded in time. */
+const databaseVariables = {
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+};
+
 function baseSchema(name: string) {
   const peerVariables: Record<string, z.ZodType> = {};
   for (const peer of new Set([...calleesOf(name), ...callersOf(name)])) {
@@ -62,6 +74,13 @@ function baseSchema(name: string) {
   return z.object({
     ...subgraphVariables(DEVELOPMENT_PORTS[name] ?? 4000),
     ...claimsSigningVariables,
+    ...databaseVariables,
+    MAX_GATEWAY_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(100 * 1024)
+      .max(64 * 1024 * 1024)
+      .default(5 * 1024 * 1024),
     JOBS_ENABLED: flag(true),
     ...peerVariables,
   });
@@ -115,8 +134,11 @@ export function loadSubgraphConfig<Settings>(
       port: base.PORT,
       host: base.HOST,
       databaseUrl: base.DATABASE_URL,
+      databasePoolMax: base.DATABASE_POOL_MAX,
+      databaseStatementTimeoutMs: base.DATABASE_STATEMENT_TIMEOUT_MS,
       logLevel: base.LOG_LEVEL,
       slowOperationMs: base.SLOW_OPERATION_MS,
+      maxGatewayBodyBytes: base.MAX_GATEWAY_BODY_BYTES,
       gatewayJwksUrl: base.GATEWAY_JWKS_URL,
       redisUrl: base.REDIS_URL,
       jobsEnabled: base.JOBS_ENABLED,

@@ -22,19 +22,32 @@ export function createServiceDatabase<Database>(
   return { db, metrics };
 }
 
+/** The serving pool's size and the longest any of its statements may run (0: no limit). */
+export interface ServicePoolSettings {
+  maxConnections: number;
+  statementTimeoutMs: number;
+}
+
 /**
- * What every subgraph's main.ts does first: a pool on its own database, brought to the latest migration.
- * Returns the pool (the server's) and a plain Kysely handle over it for start-up work (seeding, jobs).
+ * What every subgraph's main.ts does first: its own database brought to the latest migration (on a
+ * connection of its own, without the statement timeout: building an index may take longer than any request
+ * should), then the serving pool. Returns that pool (the server's) and a plain Kysely handle over it for
+ * start-up work (seeding, jobs).
  */
 export async function openMigratedDatabase<Database>(
   service: string,
   connectionString: string,
   migrations: Migrations,
   logger: Logger,
+  settings: ServicePoolSettings,
 ): Promise<{ pool: pg.Pool; db: Kysely<Database> }> {
-  const pool = createPool({ connectionString, applicationName: service });
-  const db = createDatabase<Database>(pool);
-  const applied = await migrateToLatest(db, migrations);
-  if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
-  return { pool, db };
+  const migrating = createDatabase(createPool({ connectionString, maxConnections: 1, applicationName: service }));
+  try {
+    const applied = await migrateToLatest(migrating, migrations);
+    if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+  } finally {
+    await migrating.destroy();
+  }
+  const pool = createPool({ connectionString, applicationName: service, ...settings });
+  return { pool, db: createDatabase<Database>(pool) };
 }

@@ -64,6 +64,8 @@ export interface ServiceOptions<Settings> {
   redis?: Redis;
   /** Caps of the WebSocket subscription endpoint. */
   subscriptions?: SubscriptionLimits;
+  /** Largest request body the gateway may send (default 5 MB; other callers keep 100 KB). */
+  maxGatewayBodyBytes?: number;
 }
 
 /** Writes domain events inside `trx`, the transaction making the change; they are delivered after it commits. */
@@ -209,6 +211,7 @@ export function defineService<Settings, Database, Context extends BaseContext>(
         ...(options.slowOperationMs !== undefined && { slowOperationMs: options.slowOperationMs }),
         metrics,
         ...(options.subscriptions && { subscriptions: options.subscriptions }),
+        ...(options.maxGatewayBodyBytes !== undefined && { maxGatewayBodyBytes: options.maxGatewayBodyBytes }),
         createContext: definition.context(setup),
         isReady: () => isDatabaseReachable(db),
         routes(app: Express) {
@@ -248,7 +251,10 @@ export function runService<Settings>(service: SubgraphService<Settings>): void {
   runMain(async () => {
     const { config, settings } = loadSubgraphConfig(service.name, process.env, service.loadSettings);
     const logger = createLogger(service.name, config.logLevel);
-    const { pool, db } = await openMigratedDatabase(service.name, config.databaseUrl, service.migrations, logger);
+    const { pool, db } = await openMigratedDatabase(service.name, config.databaseUrl, service.migrations, logger, {
+      maxConnections: config.databasePoolMax,
+      statementTimeoutMs: config.databaseStatementTimeoutMs,
+    });
     const stopBackground = await service.startBackground({
       db,
       databaseUrl: config.databaseUrl,
@@ -274,6 +280,7 @@ export function runService<Settings>(service: SubgraphService<Settings>): void {
       logger,
       production: config.production,
       slowOperationMs: config.slowOperationMs,
+      maxGatewayBodyBytes: config.maxGatewayBodyBytes,
       ...(redis && { redis }),
     });
     await server.listen(config.port, config.host);

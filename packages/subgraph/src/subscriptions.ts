@@ -27,6 +27,7 @@ import { REQUEST_ID_HEADER, requestIdFrom, traceContextFromHeaders } from '@supe
 import { mapEvents } from '@supergraph/pubsub';
 import type { Logger } from '@supergraph/runtime';
 import type { RequestInfo } from './server';
+import { reportStatementTimeouts } from './statement-timeouts';
 
 export interface SubscriptionLimits {
   /** Open WebSocket connections; past it an upgrade is answered 503 (default 1000). */
@@ -80,7 +81,7 @@ export function createSubscriptionEndpoint<Context>(
   const { schema, logger, limits = {} } = options;
   const maxConnections = limits.maxConnections ?? 1_000;
   const maxSubscriptions = limits.maxSubscriptionsPerConnection ?? 10_000;
-  const formatError = createErrorFormatter(logger, options.production);
+  const formatError = reportStatementTimeouts(createErrorFormatter(logger, options.production), logger);
   const format = (error: GraphQLError) => formatError(error.toJSON(), error);
 
   const connections = new Gauge({

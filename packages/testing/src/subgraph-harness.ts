@@ -58,15 +58,22 @@ export interface SubgraphHarness {
     event: { id: string; type: string; aggregateId: string; occurredAt: string; version: number },
     options?: { issuer?: string; unsigned?: boolean },
   ): Promise<{ status: number; body: any }>;
-  /** SQL statements the service has run since the last reset (counted through Kysely's log hook). */
-  statements: { count: number; reset(): void };
+  /** SQL statements the service has run since the last reset (seen through Kysely's log hook), and their text. */
+  statements: { count: number; sql: string[]; reset(): void };
   close(): Promise<void>;
+}
+
+/** The harness's pool on the subgraph's database (default: 5 connections, no statement timeout). */
+export interface HarnessPoolOptions {
+  maxConnections?: number;
+  statementTimeoutMs?: number;
 }
 
 export interface HarnessOptions {
   /** The subgraph's name: the audience of its claims. */
   name: string;
   migrations: Migrations;
+  pool?: HarnessPoolOptions;
   create(deps: { pool: pg.Pool; onQuery: (event: LogEvent) => void }): StartableServer;
 }
 
@@ -97,6 +104,7 @@ export interface ServiceHarnessOptions<Settings> {
   logger?: Logger;
   /** How a producer's relay delivers (default in tests: retries at most 1 s apart). */
   events?: { deliver?: boolean; retryDelayMaxSeconds?: number; pollingIntervalSeconds?: number };
+  pool?: HarnessPoolOptions;
 }
 
 /**
@@ -110,6 +118,7 @@ export function startServiceHarness<Settings>(
   return startSubgraphHarness({
     name: service.name,
     migrations: service.migrations,
+    ...(options.pool && { pool: options.pool }),
     create: ({ pool, onQuery }) =>
       service.createServer({
         ...testServiceOptions(service.name),
@@ -126,15 +135,23 @@ export function startServiceHarness<Settings>(
 
 export async function startSubgraphHarness(options: HarnessOptions): Promise<SubgraphHarness> {
   const database = await startPostgres(options.name);
-  const pool = createPool({ connectionString: database.url, maxConnections: 5 });
+  const pool = createPool({ connectionString: database.url, maxConnections: 5, ...options.pool });
   await migrateToLatest(createDatabase(pool), options.migrations);
   const statements = {
     count: 0,
+    sql: [] as string[],
     reset() {
       statements.count = 0;
+      statements.sql = [];
     },
   };
-  const server = options.create({ pool, onQuery: () => void statements.count++ });
+  const server = options.create({
+    pool,
+    onQuery: (event) => {
+      statements.count++;
+      statements.sql.push(event.query.sql);
+    },
+  });
   const { url } = await server.listen(0);
   return {
     url,

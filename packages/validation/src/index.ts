@@ -51,3 +51,21 @@ export const plainText = (what: string, max: number) =>
       (value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value),
       `${what} contains control characters`,
     );
+
+/** Shorter search text cannot use a trigram index (pg_trgm needs 3 characters), so it would scan every row. */
+export const MIN_SEARCH_LENGTH = 3;
+
+/**
+ * A substring search such as `nameContains`: trimmed, `MIN_SEARCH_LENGTH`..`max` characters. Empty (or only
+ * spaces) means no search at all and parses as undefined.
+ */
+export const searchText = (field: string, max = 100) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${field} is at most ${max} characters`)
+    .refine(
+      (value) => value.length === 0 || value.length >= MIN_SEARCH_LENGTH,
+      `${field} must be at least ${MIN_SEARCH_LENGTH} characters`,
+    )
+    .transform((value) => value || undefined);

@@ -1,5 +1,5 @@
 // Parses the animal subgraph's GraphQL inputs into typed values, once, at the edge.
-import { id, name, parseInput, withoutNulls, z } from '@supergraph/validation';
+import { id, name, parseInput, searchText, withoutNulls, z } from '@supergraph/validation';
 
 const species = name('Species');
 const photoUrl = z
@@ -28,7 +28,7 @@ const updateAnimalInput = z.object({
 });
 const animalFilter = z.object({
   species: z.string().trim().max(100).optional(),
-  nameContains: z.string().trim().max(100, 'nameContains is at most 100 characters').optional(),
+  nameContains: searchText('nameContains').optional(),
   zooId: id('zoo id').optional(),
   ownerId: id('user id').optional(),
 });

@@ -1,5 +1,5 @@
 // Parses the zoo subgraph's GraphQL inputs into typed values, once, at the edge.
-import { id, name, parseInput, plainText, withoutNulls, z } from '@supergraph/validation';
+import { id, name, parseInput, plainText, searchText, withoutNulls, z } from '@supergraph/validation';
 
 const zooName = name('Name');
 const description = plainText('Description', 2000);
@@ -7,7 +7,7 @@ const description = plainText('Description', 2000);
 const createZooInput = z.object({ name: zooName, description: description.nullish() });
 const updateZooInput = z.object({ name: zooName.optional(), description: description.nullable().optional() });
 const zooFilter = z.object({
-  nameContains: z.string().trim().max(100, 'nameContains is at most 100 characters').optional(),
+  nameContains: searchText('nameContains').optional(),
   ownerId: id('user id').optional(),
 });
 

@@ -62,7 +62,7 @@ describe('zoo input rules', () => {
       ).data!.zoos.edges.map((edge: any) => edge.node.name);
     expect(await names({ nameContains: 'ARCTIC' })).toEqual(['Arctic World', 'arctic annex']);
     expect(await names({ nameContains: 'arctic', ownerId: owner.id })).toEqual(['Arctic World']);
-    expect(await names({ nameContains: '0%' })).toEqual(['Desert 100%']);
-    expect(await names({ nameContains: '_' })).toEqual([]);
+    expect(await names({ nameContains: '00%' })).toEqual(['Desert 100%']);
+    expect(await names({ nameContains: '_ _' })).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AnimalRow } from '../db/schema';
 import type { ZooReference, UserReference, AnimalContext } from '../context';
+import type { Connection } from '@supergraph/pagination';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -62,7 +63,10 @@ export type AnimalEdge = {
 
 /** Filters the list of all animals; the given conditions must all hold. */
 export type AnimalFilter = {
-  /** Case-insensitive substring of the name. */
+  /**
+   * Case-insensitive substring of the name.
+   * Trimmed, 3 to 100 characters (otherwise BAD_USER_INPUT; empty means no name filter); `%` and `_` match literally.
+   */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Only animals this user owns; not a valid id gives BAD_USER_INPUT. */
   ownerId?: InputMaybe<Scalars['ID']['input']>;
@@ -328,7 +332,7 @@ export type ResolversTypes = {
   Animal: ResolverTypeWrapper<AnimalRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  AnimalConnection: ResolverTypeWrapper<Omit<AnimalConnection, 'edges'> & { edges: Array<ResolversTypes['AnimalEdge']> }>;
+  AnimalConnection: ResolverTypeWrapper<Connection>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AnimalEdge: ResolverTypeWrapper<Omit<AnimalEdge, 'node'> & { node: ResolversTypes['Animal'] }>;
   AnimalFilter: AnimalFilter;
@@ -351,7 +355,7 @@ export type ResolversParentTypes = {
   Animal: AnimalRow;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
-  AnimalConnection: Omit<AnimalConnection, 'edges'> & { edges: Array<ResolversParentTypes['AnimalEdge']> };
+  AnimalConnection: Connection;
   Int: Scalars['Int']['output'];
   AnimalEdge: Omit<AnimalEdge, 'node'> & { node: ResolversParentTypes['Animal'] };
   AnimalFilter: AnimalFilter;

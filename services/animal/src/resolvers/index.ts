@@ -1,3 +1,4 @@
+import { connectionResolvers } from '@supergraph/pagination';
 import { scalars } from '@supergraph/subgraph';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { Animal, User, Zoo } from './animal';
@@ -9,6 +10,7 @@ export const resolvers: Resolvers = {
   DateTime: scalars.DateTime,
   Date: scalars.Date,
   Query,
+  AnimalConnection: connectionResolvers,
   Mutation,
   Subscription,
   Animal,

@@ -10,10 +10,7 @@ export const Query = {
   async animals(_root: unknown, args: PageArgs & { filter?: Record<string, unknown> | null }, { db }: AnimalContext) {
     const page = parseCreatedAtPage(args);
     const filter = parseAnimalFilter(args.filter);
-    const [rows, totalCount] = await Promise.all([
-      findAnimalsPage(db, filter, { limit: page.first + 1, after: page.after }),
-      countAnimals(db, filter),
-    ]);
-    return toConnection(rows, page, totalCount, createdAtCursor);
+    const rows = await findAnimalsPage(db, filter, { limit: page.first + 1, after: page.after });
+    return toConnection(rows, page, () => countAnimals(db, filter), createdAtCursor);
   },
 };

@@ -1,6 +1,7 @@
 // The animal subgraph on a fresh database, with a stand-in zoo service that knows which zoo belongs to whom.
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@supergraph/auth';
+import type { Logger } from '@supergraph/subgraph';
 import { startStubSubgraph, startServiceHarness, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
 import { service } from '../../src';
 
@@ -12,7 +13,8 @@ export interface AnimalTestbed {
   close(): Promise<void>;
 }
 
-export async function startAnimalTestbed(): Promise<AnimalTestbed> {
+/** `logger`: where the service logs (default: nowhere). */
+export async function startAnimalTestbed(logger?: Logger): Promise<AnimalTestbed> {
   const zooOwners = new Map<string, string>();
   const zooService = await startStubSubgraph('zoo', ({ variables }) => {
     const ownerId = zooOwners.get(variables.id);
@@ -20,6 +22,7 @@ export async function startAnimalTestbed(): Promise<AnimalTestbed> {
   });
   const animal = await startServiceHarness(service, {
     settings: {},
+    ...(logger && { logger }),
     peers: { zoo: { url: zooService.url, timeoutMs: 500 } },
   });
   return {

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UserRow, AuthorityChangeRow } from '../db/schema';
+import type { Connection } from '@supergraph/pagination';
 import type { UsersContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -367,7 +368,7 @@ export type ResolversTypes = {
   Role: Role;
   UpdateMeInput: UpdateMeInput;
   User: ResolverTypeWrapper<UserRow>;
-  UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
+  UserConnection: ResolverTypeWrapper<Connection>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
 };
 
@@ -387,7 +388,7 @@ export type ResolversParentTypes = {
   RegisterInput: RegisterInput;
   UpdateMeInput: UpdateMeInput;
   User: UserRow;
-  UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
+  UserConnection: Connection;
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
 };
 

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ZooRow } from '../db/schema';
 import type { UserReference, ZooContext } from '../context';
+import type { Connection } from '@supergraph/pagination';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -172,7 +173,7 @@ export type ZooEdge = {
 export type ZooFilter = {
   /**
    * Case-insensitive substring of the name.
-   * Trimmed, at most 100 characters (otherwise BAD_USER_INPUT); `%` and `_` match literally.
+   * Trimmed, 3 to 100 characters (otherwise BAD_USER_INPUT; empty means no name filter); `%` and `_` match literally.
    */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Only zoos owned by this user; a value that is not a user id (UUID) is BAD_USER_INPUT. */
@@ -289,7 +290,7 @@ export type ResolversTypes = {
   UpdateZooInput: UpdateZooInput;
   User: ResolverTypeWrapper<UserReference>;
   Zoo: ResolverTypeWrapper<ZooRow>;
-  ZooConnection: ResolverTypeWrapper<Omit<ZooConnection, 'edges'> & { edges: Array<ResolversTypes['ZooEdge']> }>;
+  ZooConnection: ResolverTypeWrapper<Connection>;
   ZooEdge: ResolverTypeWrapper<Omit<ZooEdge, 'node'> & { node: ResolversTypes['Zoo'] }>;
   ZooFilter: ZooFilter;
 };
@@ -308,7 +309,7 @@ export type ResolversParentTypes = {
   UpdateZooInput: UpdateZooInput;
   User: UserReference;
   Zoo: ZooRow;
-  ZooConnection: Omit<ZooConnection, 'edges'> & { edges: Array<ResolversParentTypes['ZooEdge']> };
+  ZooConnection: Connection;
   ZooEdge: Omit<ZooEdge, 'node'> & { node: ResolversParentTypes['Zoo'] };
   ZooFilter: ZooFilter;
 };

@@ -10,10 +10,7 @@ export const Query = {
   async zoos(_root: unknown, args: PageArgs & { filter?: Record<string, unknown> | null }, { db }: ZooContext) {
     const page = parseCreatedAtPage(args);
     const filter = parseZooFilter(args.filter);
-    const [rows, totalCount] = await Promise.all([
-      findZoosPage(db, filter, { limit: page.first + 1, after: page.after }),
-      countZoos(db, filter),
-    ]);
-    return toConnection(rows, page, totalCount, createdAtCursor);
+    const rows = await findZoosPage(db, filter, { limit: page.first + 1, after: page.after });
+    return toConnection(rows, page, () => countZoos(db, filter), createdAtCursor);
   },
 };

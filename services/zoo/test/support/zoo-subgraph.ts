@@ -1,6 +1,7 @@
 // The zoo subgraph on a fresh database, with a stand-in animal service that records the events delivered to it.
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@supergraph/auth';
+import type { Logger } from '@supergraph/subgraph';
 import { startStubSubgraph, startServiceHarness, type StubSubgraph, type SubgraphHarness } from '@supergraph/testing';
 import { service } from '../../src';
 
@@ -10,10 +11,12 @@ export interface ZooTestbed {
   close(): Promise<void>;
 }
 
-export async function startZooTestbed(): Promise<ZooTestbed> {
+/** `logger`: where the service logs (default: nowhere). */
+export async function startZooTestbed(logger?: Logger): Promise<ZooTestbed> {
   const animalService = await startStubSubgraph('animal', () => ({}));
   const zoo = await startServiceHarness(service, {
     settings: {},
+    ...(logger && { logger }),
     peers: { animal: { url: animalService.url, timeoutMs: 500 } },
   });
   return {
