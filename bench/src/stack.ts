@@ -55,6 +55,8 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     ANSWER_SECRET: randomBytes(32).toString('hex'),
     JWT_PRIVATE_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
     JOBS_ENABLED: 'false',
+    // The workloads register up to a few hundred users from one address (users' default: 30 a minute).
+    CREDENTIAL_ATTEMPTS_PER_IP: '100000',
     // Every service learns where every other one is (e.g. ZOO_SERVICE_URL for the animal service).
     ...Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_SERVICE_URL`, subgraphUrls[name]])),
   };

@@ -1,4 +1,4 @@
-// Sends each subgraph fetch with the caller's verified claims (signed for that subgraph and that
+// Sends each subgraph fetch with the caller's verified claims and address (signed for that subgraph and that
 // operation), the request id and W3C trace context, over keep-alive connections, within a timeout.
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
@@ -47,6 +47,7 @@ export class ClaimsForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
       signForwardedClaims(this.options.keys, {
         audience: this.subgraphName,
         viewer: incoming?.viewer ?? null,
+        clientAddress: incoming?.clientAddress,
         digest: requestDigest(request.query, request.variables),
       }),
     );

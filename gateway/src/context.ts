@@ -7,6 +7,8 @@ import type { AuthorityFeed } from './authority-feed';
 
 export interface GatewayContext {
   viewer: Viewer | null;
+  /** The client's IP address (as server.ts derives it): forwarded to subgraphs inside the signed claims. */
+  clientAddress?: string;
   requestId: string;
   /** W3C trace context sent to subgraphs: the caller's trace, continued. */
   traceparent?: string;

@@ -238,6 +238,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
               const trace = traceContextFromHeaders(req.headers);
               return {
                 viewer,
+                clientAddress: address,
                 requestId: requestIdFrom(req.headers),
                 traceparent: trace.traceparent,
                 traceId: trace.traceId,

@@ -167,6 +167,20 @@ describe('the internal claims header', () => {
     expect(result.data!.me).toBeNull();
   });
 
+  it('carries the caller’s address to the users service, which counts failed logins by username and that address', async () => {
+    const failed = await supergraph.query(
+      'mutation { login(input: { username: "alice", password: "not-alices-password" }) { accessToken } }',
+    );
+    expect(failed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // The test client's socket address, as the gateway saw it, signed into the claims the users service read.
+    const counters = await supergraph.subgraphs.users.sql<{ key: string }>(
+      "select key from login_throttle where key like 'login_fail_%'",
+    );
+    expect(counters.map(({ key }) => key)).toEqual(
+      expect.arrayContaining(['login_fail_user_ip:alice|127.0.0.1', 'login_fail_ip:127.0.0.1']),
+    );
+  });
+
   it('cannot be replayed to the subgraph for a different operation', async () => {
     // What a gateway would send for `{ me { id } }` does not authorise `{ me { email } }`.
     const claims = signForwardedClaims(GATEWAY_KEYS, {

@@ -157,6 +157,7 @@ export function startFederatedSubscription(options: FederatedSubscriptionOptions
   const claims = signForwardedClaims(options.keys, {
     audience: primary.serviceName,
     viewer: context.viewer,
+    clientAddress: context.clientAddress,
     digest: requestDigest(primary.operation, variables),
   });
   let stopped = false;

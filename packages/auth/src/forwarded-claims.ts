@@ -1,9 +1,11 @@
 // The word of the gateway, or of a service calling another, to a subgraph about who is calling: a short-lived
 // JWT in an internal header, signed with the issuer's own private key (ES256, with kid), for one audience,
-// carrying only `sub` and `role`, bound to one operation and its variables, and accepted once. A receiver
+// carrying only `sub`, `role` and the client's IP address (`cip`, what the gateway keys per-client limits by),
+// bound to one operation and its variables, and accepted once. A receiver
 // trusts each issuer through that issuer's public keys only, so no process can sign as another; the gateway
 // may send any operation, another service only the operations declared for it (service-operations).
 import { createHash, randomUUID, sign } from 'node:crypto';
+import { isIP } from 'node:net';
 import { decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { Forbidden, ServiceUnavailable, Unauthenticated } from '@supergraph/errors';
 import { KeySetUnavailable, type KeySet } from './remote-key-set';
@@ -62,6 +64,11 @@ export interface SignForwardedClaims {
   /** The subgraph the request goes to. */
   audience: string;
   viewer: Viewer | null;
+  /**
+   * The IP address of the client the request comes from, as the gateway sees it. Left out when absent or not
+   * an IP address (a service's own call, or a socket whose address was not known).
+   */
+  clientAddress?: string | undefined;
   /** requestDigest() of the operation sent with the header. */
   digest: string;
   ttlSeconds?: number;
@@ -94,6 +101,7 @@ export function signForwardedClaims(keys: ServiceKeys, claims: SignForwardedClai
     iss: keys.issuer,
     aud: claims.audience,
     ...(claims.viewer && { sub: claims.viewer.id, role: claims.viewer.role }),
+    ...(claims.clientAddress && isIP(claims.clientAddress) && { cip: claims.clientAddress }),
     dig: claims.digest,
     iat: now,
     exp: now + (claims.ttlSeconds ?? FORWARDED_CLAIMS_TTL_SECONDS),
@@ -126,6 +134,8 @@ export interface VerifiedClaims {
   issuer: string;
   /** What the header is bound to; checked against the executed operation by checkOperationBinding. */
   digest: string;
+  /** The client's IP address (`cip`), when the signer sent one: always a valid IPv4 or IPv6 address. */
+  clientAddress?: string;
   operations?: ReadonlySet<string>;
 }
 
@@ -173,8 +183,14 @@ export function createClaimsVerifier(options: ClaimsVerifierOptions): ClaimsVeri
         if (error instanceof KeySetUnavailable) throw unavailable();
         throw refused();
       }
-      const { sub, role, dig, jti, exp } = payload as JWTPayload & { role?: unknown; dig?: unknown };
+      const { sub, role, dig, jti, exp, cip } = payload as JWTPayload & {
+        role?: unknown;
+        dig?: unknown;
+        cip?: unknown;
+      };
       if (typeof dig !== 'string' || typeof jti !== 'string' || typeof exp !== 'number') throw refused();
+      // Optional (a service's own call has no client), but when present it must be an address.
+      if (cip !== undefined && (typeof cip !== 'string' || !isIP(cip))) throw refused();
       let viewer: Viewer | null = null;
       if (sub !== undefined) {
         if (typeof sub !== 'string' || !isRole(role)) throw refused();
@@ -191,6 +207,7 @@ export function createClaimsVerifier(options: ClaimsVerifierOptions): ClaimsVeri
         viewer,
         issuer: issuerName as string,
         digest: dig,
+        ...(cip !== undefined && { clientAddress: cip }),
         ...(issuer.operations && { operations: issuer.operations }),
       };
     },

@@ -39,6 +39,11 @@ export interface RequestInfo {
   viewer: Viewer | null;
   /** Who signed the request's claims: `gateway`, or the calling service. */
   claimsIssuer: string;
+  /**
+   * The client's IP address as the gateway saw it, carried in the signed claims (never a header a client could
+   * set); absent for a service's own call, or from a gateway that does not send it.
+   */
+  clientAddress?: string;
   requestId: string;
   /** The W3C trace id: the caller's (from `traceparent`) or a new one. */
   traceId: string;
@@ -221,6 +226,7 @@ export function createSubgraphServer<Context extends BaseContext>(
               const context = await options.createContext({
                 viewer: claims.viewer,
                 claimsIssuer: claims.issuer,
+                ...(claims.clientAddress && { clientAddress: claims.clientAddress }),
                 requestId,
                 traceId,
                 logger: logger.child({ requestId, traceId }),

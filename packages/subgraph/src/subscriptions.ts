@@ -150,6 +150,7 @@ export function createSubscriptionEndpoint<Context>(
     const request: RequestInfo = {
       viewer: claims.viewer,
       claimsIssuer: claims.issuer,
+      ...(claims.clientAddress && { clientAddress: claims.clientAddress }),
       requestId,
       traceId,
       logger: logger.child({ requestId, traceId }),

@@ -14,6 +14,7 @@ export const testRedisUrl = (): string | undefined => process.env[REDIS_ENV];
 export {
   startServiceHarness,
   startSubgraphHarness,
+  TEST_CLIENT_ADDRESS,
   type ServiceHarnessOptions,
   type TestableService,
   type SubgraphHarness,

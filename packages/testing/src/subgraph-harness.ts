@@ -28,10 +28,15 @@ export interface CallOptions {
   viewer?: Viewer | null;
   /** Who signs the claims (default `gateway`). */
   issuer?: string;
+  /** The client address the claims carry (default TEST_CLIENT_ADDRESS; null: none, as a service's own call). */
+  clientAddress?: string | null;
   /** Sends no claims header at all, as someone calling the subgraph directly would. */
   unsigned?: boolean;
   headers?: Record<string, string>;
 }
+
+/** The client address a harness call carries unless told otherwise (TEST-NET-1, RFC 5737). */
+export const TEST_CLIENT_ADDRESS = '192.0.2.1';
 
 export interface StartableServer {
   listen(port: number, host?: string): Promise<{ url: string; port: number }>;
@@ -164,6 +169,7 @@ export async function startSubgraphHarness(options: HarnessOptions): Promise<Sub
         headers[CLAIMS_HEADER] = signForwardedClaims(testKeys(call.issuer ?? 'gateway'), {
           audience: options.name,
           viewer: call.viewer ?? null,
+          clientAddress: call.clientAddress === null ? undefined : (call.clientAddress ?? TEST_CLIENT_ADDRESS),
           digest: requestDigest(query, variables),
         });
       }

@@ -1,10 +1,18 @@
 // The users service's own settings, read from the environment on top of the base every subgraph shares
 // (@supergraph/subgraph service-config.ts): how access and refresh tokens are issued, the failed-login
-// throttle, and whether demo accounts are created.
+// protection, the per-address limit on credential mutations, how many password hashes run at once, and
+// whether demo accounts are created.
 import path from 'node:path';
 import { loadOrCreateDevSigningKey, signingKeyFromPem } from '@supergraph/auth';
 import { ConfigError, claimsSigningVariables, flag, nodeEnv, parseConfig, z } from '@supergraph/config';
+import type { CredentialLimitSettings } from './credential-limit';
+import type { LoginProtectionSettings } from './login-protection';
+import type { PasswordHashingSettings } from './passwords';
 import type { SessionSettings } from './sessions';
+
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const seconds = count;
+const HOUR = 60 * 60;
 
 const variables = z.object({
   NODE_ENV: nodeEnv,
@@ -16,18 +24,23 @@ const variables = z.object({
   /** Development only: where the generated signing key is kept. */
   DEV_KEYS_DIR: claimsSigningVariables.DEV_KEYS_DIR,
   SEED_DEMO_DATA: flag(false),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  LOGIN_LOCKOUT_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(15 * 60),
+  LOGIN_MAX_FAILURES: count(5),
+  LOGIN_LOCKOUT_SECONDS: seconds(15 * 60),
+  LOGIN_MAX_LOCKOUT_SECONDS: seconds(24 * HOUR),
+  LOGIN_IP_MAX_FAILURES: count(100),
+  LOGIN_IP_WINDOW_SECONDS: seconds(24 * HOUR),
+  CREDENTIAL_ATTEMPTS_PER_IP: count(30),
+  CREDENTIAL_WINDOW_SECONDS: seconds(60),
+  PASSWORD_HASH_CONCURRENCY: count(2),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).default(16),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export interface UsersSettings {
   sessions: SessionSettings;
-  loginThrottle: { maxFailures: number; lockoutSeconds: number };
+  loginProtection: LoginProtectionSettings;
+  credentialLimit: CredentialLimitSettings;
+  passwordHashing: PasswordHashingSettings;
   /** Development only: creates the demo accounts at start-up. */
   seedDemoData: boolean;
 }
@@ -37,6 +50,11 @@ export function loadSettings(env: Record<string, string | undefined>): UsersSett
   const production = config.NODE_ENV === 'production';
   if (production && !config.JWT_PRIVATE_KEY) {
     throw new ConfigError('Invalid configuration:\n  JWT_PRIVATE_KEY: required in production (a PEM private key)');
+  }
+  if (config.LOGIN_MAX_LOCKOUT_SECONDS < config.LOGIN_LOCKOUT_SECONDS) {
+    throw new ConfigError(
+      'Invalid configuration:\n  LOGIN_MAX_LOCKOUT_SECONDS: must be at least LOGIN_LOCKOUT_SECONDS (the first lockout)',
+    );
   }
   if (production && config.SEED_DEMO_DATA) {
     throw new ConfigError('Invalid configuration:\n  SEED_DEMO_DATA: demo accounts are never created in production');
@@ -50,7 +68,15 @@ export function loadSettings(env: Record<string, string | undefined>): UsersSett
       audience: config.JWT_AUDIENCE,
       refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     },
-    loginThrottle: { maxFailures: config.LOGIN_MAX_FAILURES, lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS },
+    loginProtection: {
+      maxFailures: config.LOGIN_MAX_FAILURES,
+      lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS,
+      maxLockoutSeconds: config.LOGIN_MAX_LOCKOUT_SECONDS,
+      addressMaxFailures: config.LOGIN_IP_MAX_FAILURES,
+      addressWindowSeconds: config.LOGIN_IP_WINDOW_SECONDS,
+    },
+    credentialLimit: { attempts: config.CREDENTIAL_ATTEMPTS_PER_IP, windowSeconds: config.CREDENTIAL_WINDOW_SECONDS },
+    passwordHashing: { concurrency: config.PASSWORD_HASH_CONCURRENCY, maxWaiting: config.PASSWORD_HASH_QUEUE },
     seedDemoData: config.SEED_DEMO_DATA,
   };
 }

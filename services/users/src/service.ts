@@ -5,11 +5,13 @@ import { publicJwks } from '@supergraph/auth';
 import { defineService } from '@supergraph/subgraph';
 import { loadSettings, type UsersSettings } from './config';
 import type { UsersContext } from './context';
+import { createCredentialLimit } from './credential-limit';
 import { migrations } from './db/migrations';
 import type { Database } from './db/schema';
 import { usersJobs } from './jobs';
 import { createLoaders } from './loaders';
-import { createLoginThrottle } from './login-throttle';
+import { createLoginProtection } from './login-protection';
+import { createPasswords } from './passwords';
 import { resolvers } from './resolvers';
 import { seedDemoUsers } from './seed';
 
@@ -20,12 +22,16 @@ export const service = defineService<UsersSettings, Database, UsersContext>({
   loadSettings,
   resolvers,
   context({ db, pool, settings, publish }) {
-    const loginThrottle = createLoginThrottle(pool, settings.loginThrottle);
+    const loginProtection = createLoginProtection(pool, settings.loginProtection);
+    const credentialLimit = createCredentialLimit(pool, settings.credentialLimit);
+    const passwords = createPasswords(settings.passwordHashing);
     return (request) => ({
       ...request,
       db,
       sessions: settings.sessions,
-      loginThrottle,
+      loginProtection,
+      credentialLimit,
+      passwords,
       publish,
       loaders: createLoaders(db),
     });

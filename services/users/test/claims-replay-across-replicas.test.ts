@@ -20,7 +20,7 @@ import {
   type SubgraphHarness,
 } from '@supergraph/testing';
 import { service } from '../src';
-import { TOKEN_AUDIENCE } from './support/users-subgraph';
+import { testUsersSettings } from './support/users-subgraph';
 
 const redisUrl = testRedisUrl();
 const withRedis = redisUrl ? describe : describe.skip;
@@ -38,11 +38,7 @@ withRedis('claims replay memory shared through Redis', () => {
         ...testServiceOptions('users'),
         pool,
         claims: createClaimsTrust({ name: 'users', gateway: createLocalKeySet(testKeys('gateway').published), redis }),
-        settings: {
-          sessions: { signingKey: testKeys('users-tokens').current, ...TOKEN_AUDIENCE, refreshTokenTtlDays: 30 },
-          loginThrottle: { maxFailures: 5, lockoutSeconds: 900 },
-          seedDemoData: false,
-        },
+        settings: testUsersSettings(testKeys('users-tokens').current),
         events: false,
       });
     first = await startSubgraphHarness({

@@ -14,7 +14,12 @@ describe('users configuration', () => {
   it('runs in development with defaults', () => {
     const { config, settings } = load(base);
     expect(config).toMatchObject({ port: 4001, production: false, slowOperationMs: 1000, jobsEnabled: true });
-    expect(settings).toMatchObject({ loginThrottle: { maxFailures: 5 }, seedDemoData: false });
+    expect(settings).toMatchObject({
+      loginProtection: { maxFailures: 5, lockoutSeconds: 900, addressMaxFailures: 100 },
+      credentialLimit: { attempts: 30, windowSeconds: 60 },
+      passwordHashing: { concurrency: 2, maxWaiting: 16 },
+      seedDemoData: false,
+    });
     expect(config.gatewayJwksUrl).toBe('http://localhost:4000/.well-known/jwks.json');
     expect(load({ ...base, SLOW_OPERATION_MS: '250' }).config.slowOperationMs).toBe(250);
     expect(() => load({ ...base, SLOW_OPERATION_MS: 'soon' })).toThrow(/SLOW_OPERATION_MS/);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { createDatabase, createPool } from '@supergraph/db';
 import { createLogger } from '@supergraph/subgraph';
-import { deleteDeadRefreshTokens } from '../src/db/refresh-tokens';
+import { deleteDeadRefreshTokens, deleteEmptyRefreshTokenFamilies } from '../src/db/refresh-tokens';
 import type { Database } from '../src/db/schema';
 import { usersJobs } from '../src/jobs';
 import { codeOf, LOGIN, register, startUsersSubgraph, type UsersSubgraph } from './support/users-subgraph';
@@ -78,7 +78,9 @@ describe('purge-refresh-tokens job', () => {
       Date.now() - 1_000,
     ]);
     const throttlesBefore = await users.sql<{ key: string }>('select key from login_throttle order by key');
-    expect(throttlesBefore).toHaveLength(2);
+    expect(throttlesBefore.map(({ key }) => key)).toEqual(
+      expect.arrayContaining(['login:gone', 'login_fail_user_ip:lena|192.0.2.1']),
+    );
 
     const [purge] = usersJobs(db, createLogger('users-test', 'silent'));
     expect(purge).toMatchObject({ name: 'purge-refresh-tokens', cron: '0 3 * * *' });
@@ -108,5 +110,14 @@ describe('purge-refresh-tokens job', () => {
     // Reuse of the recently rotated token is still detected: it ends nina's whole session.
     expect(codeOf(await users.graphql(REFRESH, { token: rotatedRecently.refreshToken }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await users.graphql(REFRESH, { token: ninaCurrent }))).toBe('UNAUTHENTICATED');
+
+    // A family whose tokens are all gone goes too, once it is older than a day (otto's and quin's).
+    await users.sql(`update refresh_token_families set created_at = created_at - interval '2 days'`);
+    expect(await deleteEmptyRefreshTokenFamilies(db, new Date(Date.now() - 24 * 60 * 60 * 1000))).toBe(2);
+    const families = await users.sql<{ username: string }>(
+      'select u.username from refresh_token_families f join users u on u.id = f.user_id order by 1',
+    );
+    expect(families.map(({ username }) => username)).not.toEqual(expect.arrayContaining(['otto']));
+    expect(families.map(({ username }) => username)).toEqual(expect.arrayContaining(['lena', 'mark', 'nina', 'pam']));
   });
 });

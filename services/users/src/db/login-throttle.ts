@@ -1,4 +1,5 @@
-// The failed-login counters rate-limiter-flexible keeps in `login_throttle` (see src/login-throttle.ts).
+// The counters rate-limiter-flexible keeps in `login_throttle`: failed logins and credential attempts
+// (src/login-protection.ts, src/credential-limit.ts).
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 

@@ -1,9 +1,15 @@
-// Refresh tokens, stored only as SHA-256 hashes. A token belongs to a family (one login); each use
-// rotates it, and presenting a rotated token again revokes the whole family.
+// Refresh tokens, stored only as SHA-256 hashes. A token belongs to a family (one login, a row in
+// refresh_token_families); each use rotates it, and presenting a rotated token again revokes the whole
+// family. The family's row orders rotation and revocation: both lock it first, so a revocation never lands
+// between a rotation's "mark used" and its "insert the next token".
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
 
 type Db = Kysely<Database>;
+
+export async function insertRefreshTokenFamily(db: Db, family: { id: string; userId: string }): Promise<void> {
+  await db.insertInto('refreshTokenFamilies').values(family).execute();
+}
 
 export async function insertRefreshToken(
   db: Db,
@@ -12,15 +18,30 @@ export async function insertRefreshToken(
   await db.insertInto('refreshTokens').values(token).execute();
 }
 
-export type RotationOutcome =
-  { kind: 'rotated'; userId: string; familyId: string } | { kind: 'reused'; familyId: string } | { kind: 'invalid' };
+export function findRefreshToken(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('refreshTokens')
+    .select(['familyId', 'usedAt'])
+    .where('tokenHash', '=', tokenHash)
+    .executeTakeFirst();
+}
 
 /**
- * Marks the token used, atomically: of two concurrent uses only one rotates. A token that was already used
- * is reported as reuse; unknown, revoked and expired ones as invalid.
+ * Locks a family's row until the transaction ends (run inside one): a revocation of that family waits for
+ * the rotation holding it, and a rotation after a revocation sees it. Undefined when the family is unknown.
  */
-export async function useRefreshToken(db: Db, tokenHash: string): Promise<RotationOutcome> {
-  const used = await db
+export function lockRefreshTokenFamily(trx: Db, familyId: string) {
+  return trx
+    .selectFrom('refreshTokenFamilies')
+    .select(['revokedAt'])
+    .where('id', '=', familyId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Marks a live token used, atomically: of two uses only one gets its user and family back. */
+export function markRefreshTokenUsed(db: Db, tokenHash: string) {
+  return db
     .updateTable('refreshTokens')
     .set({ usedAt: sql`now()` })
     .where('tokenHash', '=', tokenHash)
@@ -29,51 +50,50 @@ export async function useRefreshToken(db: Db, tokenHash: string): Promise<Rotati
     .where('expiresAt', '>', sql<Date>`now()`)
     .returning(['userId', 'familyId'])
     .executeTakeFirst();
-  if (used) return { kind: 'rotated', ...used };
-  const existing = await db
-    .selectFrom('refreshTokens')
-    .select(['familyId', 'usedAt'])
-    .where('tokenHash', '=', tokenHash)
-    .executeTakeFirst();
-  if (existing?.usedAt) return { kind: 'reused', familyId: existing.familyId };
-  return { kind: 'invalid' };
 }
 
-/** Revokes every live token of a family; returns how many were live. */
+/**
+ * Revokes a family: its row first (taking its lock, so a rotation under way finishes before, and one that
+ * follows is refused), then every token of it not yet revoked. Returns how many of those were live.
+ */
 export async function revokeRefreshTokenFamily(db: Db, familyId: string): Promise<number> {
-  const result = await db
+  await db
+    .updateTable('refreshTokenFamilies')
+    .set({ revokedAt: sql`now()` })
+    .where('id', '=', familyId)
+    .where('revokedAt', 'is', null)
+    .execute();
+  const revoked = await db
     .updateTable('refreshTokens')
     .set({ revokedAt: sql`now()` })
     .where('familyId', '=', familyId)
     .where('revokedAt', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning(['usedAt', 'expiresAt'])
+    .execute();
+  const now = Date.now();
+  return revoked.filter((token) => token.usedAt === null && token.expiresAt.getTime() > now).length;
 }
 
 /** Revokes the family that a token belongs to, if the token is known. Returns whether a live session ended. */
 export async function revokeRefreshTokenFamilyOf(db: Db, tokenHash: string): Promise<boolean> {
-  const result = await db
-    .updateTable('refreshTokens')
-    .set({ revokedAt: sql`now()` })
-    .where('revokedAt', 'is', null)
-    .where('usedAt', 'is', null)
-    .where('expiresAt', '>', sql<Date>`now()`)
-    .where('familyId', '=', (eb) =>
-      eb.selectFrom('refreshTokens').select('familyId').where('tokenHash', '=', tokenHash),
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const token = await findRefreshToken(db, tokenHash);
+  return token ? (await revokeRefreshTokenFamily(db, token.familyId)) > 0 : false;
 }
 
-/** Signs a user out everywhere (e.g. after a password change), except the family given. */
-export async function revokeUserRefreshTokens(db: Db, userId: string, exceptFamilyId?: string): Promise<void> {
-  let query = db
+/** Signs a user out everywhere (e.g. after a password change): families first, as revokeRefreshTokenFamily. */
+export async function revokeUserRefreshTokens(db: Db, userId: string): Promise<void> {
+  await db
+    .updateTable('refreshTokenFamilies')
+    .set({ revokedAt: sql`now()` })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .execute();
+  await db
     .updateTable('refreshTokens')
     .set({ revokedAt: sql`now()` })
     .where('userId', '=', userId)
-    .where('revokedAt', 'is', null);
-  if (exceptFamilyId) query = query.where('familyId', '!=', exceptFamilyId);
-  await query.execute();
+    .where('revokedAt', 'is', null)
+    .execute();
 }
 
 /**
@@ -85,6 +105,22 @@ export async function deleteDeadRefreshTokens(db: Db, olderThan: Date): Promise<
   const result = await db
     .deleteFrom('refreshTokens')
     .where((eb) => eb.or([eb('expiresAt', '<', olderThan), eb('revokedAt', '<', olderThan)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Deletes families created before `olderThan` that have no token left; returns how many. */
+export async function deleteEmptyRefreshTokenFamilies(db: Db, olderThan: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('refreshTokenFamilies')
+    .where('createdAt', '<', olderThan)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('refreshTokens').select('id').whereRef('refreshTokens.familyId', '=', 'refreshTokenFamilies.id'),
+        ),
+      ),
+    )
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -23,6 +23,15 @@ export interface RefreshTokensTable {
   revokedAt: Date | null;
 }
 
+/** One login's chain of refresh tokens; its row is what rotation and revocation lock. */
+export interface RefreshTokenFamiliesTable {
+  id: string;
+  userId: string;
+  createdAt: ColumnType<Date, never, never>;
+  revokedAt: Date | null;
+}
+
+/** rate-limiter-flexible's counters: failed logins, credential attempts per address. */
 export interface LoginThrottleTable {
   key: string;
   points: number;
@@ -43,6 +52,7 @@ export interface Database {
   users: UsersTable;
   authorityChanges: AuthorityChangesTable;
   refreshTokens: RefreshTokensTable;
+  refreshTokenFamilies: RefreshTokenFamiliesTable;
   loginThrottle: LoginThrottleTable;
 }
 

@@ -13,33 +13,38 @@ import {
   updateUserRole,
 } from '../db/users';
 import { parseRegisterInput, parseRole, parseUpdateMeInput } from '../inputs';
-import { hashPassword, verifyPassword } from '../passwords';
 import { endSession, refreshSession, startSession } from '../sessions';
 
+// Every credential mutation (register, login, refreshToken, updateMe with a password) first spends one attempt
+// of the client's address (credentialLimit); password hashes then run a bounded number at a time (passwords).
 export const Mutation = {
-  async register(_root: unknown, { input }: { input: unknown }, { db, sessions }: UsersContext) {
+  async register(_root: unknown, { input }: { input: unknown }, context: UsersContext) {
+    const { db, sessions, passwords } = context;
+    await context.credentialLimit.consume(context.clientAddress);
     const { username, email, password } = parseRegisterInput(input);
-    const user = await insertUser(db, { username, email, passwordHash: await hashPassword(password) });
+    const user = await insertUser(db, { username, email, passwordHash: await passwords.hash(password) });
     return startSession(db, sessions, user);
   },
 
   async login(_root: unknown, { input }: { input: { username: string; password: string } }, context: UsersContext) {
-    const { db, sessions, loginThrottle } = context;
+    const { db, sessions, passwords } = context;
     const { username, password } = input;
+    await context.credentialLimit.consume(context.clientAddress);
     if (username.length > 128 || password.length > 128) throw new Unauthenticated('Invalid username or password');
-    await loginThrottle.assertAllowed(username);
-    const user = await findUserByUsername(db, username);
-    if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
-      await loginThrottle.recordFailure(username);
+    const user = await context.loginProtection.attempt(username, context.clientAddress, async () => {
+      const found = await findUserByUsername(db, username);
+      return (await passwords.verify(found?.passwordHash, password)) && found ? found : null;
+    });
+    if (!user) {
       context.logger.info({ username }, 'failed login');
       throw new Unauthenticated('Invalid username or password');
     }
-    await loginThrottle.recordSuccess(username);
     return startSession(db, sessions, user);
   },
 
-  refreshToken(_root: unknown, { token }: { token: string }, { db, sessions }: UsersContext) {
-    return refreshSession(db, sessions, token);
+  async refreshToken(_root: unknown, { token }: { token: string }, context: UsersContext) {
+    await context.credentialLimit.consume(context.clientAddress);
+    return refreshSession(context.db, context.sessions, token);
   },
 
   logout(_root: unknown, { refreshToken }: { refreshToken: string }, { db }: UsersContext) {
@@ -49,14 +54,15 @@ export const Mutation = {
   async updateMe(_root: unknown, { input }: { input: Record<string, unknown> }, context: UsersContext) {
     const viewer = await currentViewer(context);
     const { username, email, password, currentPassword } = parseUpdateMeInput(input);
+    if (password) await context.credentialLimit.consume(context.clientAddress);
     const [current] = await findUsersByIds(context.db, [viewer.id]);
     if (!current) throw new NotFound('Your account no longer exists');
     let passwordHash: string | undefined;
     if (password) {
-      if (!(await verifyPassword(current.passwordHash, currentPassword ?? ''))) {
+      if (!(await context.passwords.verify(current.passwordHash, currentPassword ?? ''))) {
         throw new BadUserInput('currentPassword', 'Current password is incorrect');
       }
-      passwordHash = await hashPassword(password);
+      passwordHash = await context.passwords.hash(password);
     }
     const updated = await context.db.transaction().execute(async (trx) => {
       const row = await updateUser(trx, viewer.id, { username, email, passwordHash });

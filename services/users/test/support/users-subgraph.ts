@@ -1,7 +1,7 @@
 // Boots the users subgraph on a fresh real database (the shared harness) and talks to it the way the gateway does.
 import { generateSigningKey, type SigningKey, type Viewer } from '@supergraph/auth';
 import { startServiceHarness, type GraphQLResponse, type SubgraphHarness } from '@supergraph/testing';
-import { service } from '../../src';
+import { service, type UsersSettings } from '../../src';
 
 export type { GraphQLResponse };
 const NOWHERE = { url: 'http://127.0.0.1:9/graphql', timeoutMs: 100 };
@@ -11,14 +11,35 @@ export interface UsersSubgraph extends SubgraphHarness {
   signingKey: SigningKey;
 }
 
-export async function startUsersSubgraph(overrides: { maxFailures?: number } = {}): Promise<UsersSubgraph> {
+/** What the tests change of the users settings: the limits (each merged into the defaults below). */
+export interface UsersOverrides {
+  loginProtection?: Partial<UsersSettings['loginProtection']>;
+  credentialLimit?: Partial<UsersSettings['credentialLimit']>;
+  passwordHashing?: Partial<UsersSettings['passwordHashing']>;
+}
+
+/** The service's settings in tests: its production defaults for the limits, unless a test overrides one. */
+export function testUsersSettings(signingKey: SigningKey, overrides: UsersOverrides = {}): UsersSettings {
+  return {
+    sessions: { signingKey, ...TOKEN_AUDIENCE, refreshTokenTtlDays: 30 },
+    loginProtection: {
+      maxFailures: 5,
+      lockoutSeconds: 900,
+      maxLockoutSeconds: 86_400,
+      addressMaxFailures: 100,
+      addressWindowSeconds: 86_400,
+      ...overrides.loginProtection,
+    },
+    credentialLimit: { attempts: 30, windowSeconds: 60, ...overrides.credentialLimit },
+    passwordHashing: { concurrency: 2, maxWaiting: 16, ...overrides.passwordHashing },
+    seedDemoData: false,
+  };
+}
+
+export async function startUsersSubgraph(overrides: UsersOverrides = {}): Promise<UsersSubgraph> {
   const signingKey = generateSigningKey();
   const harness = await startServiceHarness(service, {
-    settings: {
-      sessions: { signingKey, ...TOKEN_AUDIENCE, refreshTokenTtlDays: 30 },
-      loginThrottle: { maxFailures: overrides.maxFailures ?? 5, lockoutSeconds: 900 },
-      seedDemoData: false,
-    },
+    settings: testUsersSettings(signingKey, overrides),
     // UserDeleted is written to the outbox and left there: what the other services do with it is tested
     // with all of them running (gateway/test/user-deletion.test.ts).
     peers: Object.fromEntries(['zoo', 'animal', 'puzzle'].map((name) => [name, NOWHERE])),
