@@ -12,6 +12,7 @@ import {
   httpUrl,
   z,
 } from '@supergraph/config';
+import { parseTrustProxy } from './client-address';
 import { DEFAULT_LIMITS } from './features/operation-limits';
 import { DEFAULT_RATE_LIMIT } from './features/rate-limit';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from './subscriptions/subscription-service';
@@ -48,6 +49,19 @@ const schema = z.object({
   RATE_LIMIT_BURST_WINDOW_SECONDS: count(DEFAULT_RATE_LIMIT.burstWindowSeconds),
   /** Shared rate-limit budgets across gateway replicas; unset: in memory. */
   REDIS_URL: redisUrl.optional(),
+  /** Whose X-Forwarded-For is believed for the client address: unset trusts no proxy; a hop count (`1`); or
+   *  comma-separated addresses and CIDRs of the proxies (`10.0.0.0/8,loopback`). */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: `a hop count or addresses/CIDRs: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    }),
   /** The key the gateway signs forwarded claims with (its public half is served at /.well-known/jwks.json). */
   ...claimsSigningVariables,
   PERSISTED_QUERIES: z.enum(['off', 'apq', 'safelist']).default('apq'),

@@ -7,6 +7,8 @@ import type { AuthorityFeed } from './authority-feed';
 
 export interface GatewayContext {
   viewer: Viewer | null;
+  /** The caller's IP address, as client-address.ts derives it (TRUST_PROXY). */
+  clientAddress?: string;
   requestId: string;
   /** W3C trace context sent to subgraphs: the caller's trace, continued. */
   traceparent?: string;

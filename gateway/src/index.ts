@@ -13,3 +13,4 @@ export {
   type PersistedQueryManifest,
 } from './features/persisted-queries';
 export type { GatewayContext } from './context';
+export { clientAddressDeriver, parseTrustProxy, type ClientAddress, type TrustProxy } from './client-address';

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       ...(config.PERSISTED_QUERIES === 'safelist' && { manifest: readManifest(config.PERSISTED_QUERIES_MANIFEST) }),
     },
     corsOrigins: config.CORS_ORIGINS,
+    trustProxy: config.TRUST_PROXY,
     slowOperationMs: config.SLOW_OPERATION_MS,
     subscriptions: {
       maxSubscriptionsPerConnection: config.SUBSCRIPTIONS_PER_CONNECTION,

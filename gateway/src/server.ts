@@ -14,6 +14,7 @@ import { createMetrics, requestIdFrom, traceContextFromHeaders } from '@supergra
 import { createHttpHost, type Logger } from '@supergraph/runtime';
 import { createAuthorityFeed } from './authority-feed';
 import { ClaimsForwardingDataSource } from './claims-data-source';
+import { clientAddressDeriver, type TrustProxy } from './client-address';
 import { viewerFromHeaders, type GatewayContext } from './context';
 import { bodyParsing } from './features/body-parsing';
 import { cors } from './features/cors';
@@ -46,6 +47,8 @@ export interface GatewayOptions {
   subgraphTimeouts?: Record<string, number>;
   /** Per-caller request budget; none means unlimited (tests). */
   rateLimiter?: RequestRateLimiter;
+  /** Which peers' X-Forwarded-For is believed for the client address (client-address.ts); default: none. */
+  trustProxy?: TrustProxy;
   persistedQueries?: { mode: PersistedQueriesMode; manifest?: PersistedQueryManifest };
   /** Browser origins allowed to call the gateway (CORS); none by default. */
   corsOrigins?: string[];
@@ -87,6 +90,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   const { logger, production } = options;
   const overrides = options.subgraphUrls ?? {};
   const metrics = createMetrics('gateway');
+  const clientAddress = clientAddressDeriver(options.trustProxy);
   let routes = new Map<string, string>();
   const served = (sdl: string) => {
     routes = new Map(subgraphsOf(sdl).map(({ name, url }) => [name, overrides[name] ?? url]));
@@ -183,6 +187,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     production,
     limits: { ...DEFAULT_SUBSCRIPTION_LIMITS, ...subscriptionLimits },
     maxMessageBytes,
+    clientAddress,
     registry: metrics.registry,
   });
   // Mounted before Apollo Server's /graphql, which would otherwise take /graphql/stream too.
@@ -223,7 +228,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
           checkSource,
           expressMiddleware(apollo, {
             context: async ({ req }) => {
-              const address = req.socket.remoteAddress ?? 'unknown';
+              const address = clientAddress(req);
               let viewer: Viewer | null = null;
               let refusal: unknown;
               try {
@@ -238,6 +243,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
               const trace = traceContextFromHeaders(req.headers);
               return {
                 viewer,
+                clientAddress: address,
                 requestId: requestIdFrom(req.headers),
                 traceparent: trace.traceparent,
                 traceId: trace.traceId,

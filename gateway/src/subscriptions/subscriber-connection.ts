@@ -244,6 +244,7 @@ export class SubscriberConnection {
     this.services.started(operationName);
     const context: GatewayContext = {
       viewer: this.viewer,
+      clientAddress: this.options.address,
       requestId: this.options.requestId ?? randomUUID(),
       ...(this.options.traceparent && { traceparent: this.options.traceparent }),
     };
