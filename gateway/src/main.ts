@@ -46,6 +46,7 @@ async function main(): Promise<void> {
           burstWindowSeconds: config.RATE_LIMIT_BURST_WINDOW_SECONDS,
         },
         redis,
+        logger,
       ),
     }),
     persistedQueries: {

@@ -91,6 +91,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   const overrides = options.subgraphUrls ?? {};
   const metrics = createMetrics('gateway');
   const clientAddress = clientAddressDeriver(options.trustProxy);
+  options.rateLimiter?.registerMetrics?.(metrics.registry);
   let routes = new Map<string, string>();
   const served = (sdl: string) => {
     routes = new Map(subgraphsOf(sdl).map(({ name, url }) => [name, overrides[name] ?? url]));
