@@ -18,6 +18,7 @@ import { clientAddressDeriver, type TrustProxy } from './client-address';
 import { viewerFromHeaders, type GatewayContext } from './context';
 import { bodyParsing } from './features/body-parsing';
 import { cors } from './features/cors';
+import { credentialMutations } from './features/credential-mutations';
 import type { ApolloConfig, GatewayFeature } from './features/feature';
 import { internalHeaderStripping } from './features/internal-header';
 import { masking } from './features/masking';
@@ -125,6 +126,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     bodyParsing(options.bodyLimit ?? '100kb'),
     subscriptionsOverHttpRefused(),
     operationLimits({ ...DEFAULT_LIMITS, ...options.limits }, production),
+    credentialMutations(),
     persistedQueries(options.persistedQueries?.mode ?? 'apq', options.persistedQueries?.manifest),
     rateLimit(options.rateLimiter),
     masking(logger, production),
