@@ -42,6 +42,25 @@ const schema = z.object({
   MAX_DIRECTIVES: count(DEFAULT_LIMITS.maxDirectives),
   MAX_TOKENS: count(DEFAULT_LIMITS.maxTokens),
   MAX_COST: count(DEFAULT_LIMITS.maxCost),
+  /** Assumed lengths of lists no argument bounds, over ASSUMED_LIST_SIZES: `Leaderboard.members=1000,…`. */
+  COST_LIST_SIZES: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const sizes: Record<string, number> = {};
+      for (const entry of value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)) {
+        const match = /^([A-Za-z_]\w*\.[A-Za-z_]\w*)=(\d+)$/.exec(entry);
+        if (!match) {
+          context.addIssue({ code: 'custom', message: `"${entry}" is not Type.field=size` });
+          return z.NEVER;
+        }
+        sizes[match[1]!] = Number(match[2]);
+      }
+      return sizes;
+    }),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   RATE_LIMIT_ENABLED: flag(true),
   RATE_LIMIT_PER_SECOND: count(DEFAULT_RATE_LIMIT.perSecond),

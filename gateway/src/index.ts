@@ -1,5 +1,11 @@
 export { createGatewayServer, type GatewayOptions, type GatewayServer } from './server';
-export { DEFAULT_LIMITS, type OperationLimits } from './features/operation-limits';
+export {
+  ASSUMED_LIST_SIZES,
+  DEFAULT_LIMITS,
+  UNDECLARED_LIST_SIZE,
+  unboundedListKey,
+  type OperationLimits,
+} from './features/operation-limits';
 export {
   createRequestRateLimiter,
   DEFAULT_RATE_LIMIT,

@@ -3,6 +3,7 @@
 import { createAccessTokenVerifier, loadServiceKeys } from '@supergraph/auth';
 import { connectRedis, createLogger, runMain, stopOnSignals } from '@supergraph/runtime';
 import { loadConfig } from './config';
+import { ASSUMED_LIST_SIZES } from './features/operation-limits';
 import { readManifest } from './features/persisted-queries';
 import { createRequestRateLimiter } from './features/rate-limit';
 import { createGatewayServer } from './server';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       maxDirectives: config.MAX_DIRECTIVES,
       maxTokens: config.MAX_TOKENS,
       maxCost: config.MAX_COST,
+      listSizes: { ...ASSUMED_LIST_SIZES, ...config.COST_LIST_SIZES },
     },
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     subgraphTimeouts: config.subgraphTimeouts,
