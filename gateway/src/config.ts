@@ -12,6 +12,7 @@ import {
   httpUrl,
   z,
 } from '@supergraph/config';
+import { parseTrustProxy } from './client-address';
 import { DEFAULT_LIMITS } from './features/operation-limits';
 import { DEFAULT_RATE_LIMIT } from './features/rate-limit';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from './subscriptions/subscription-service';
@@ -41,6 +42,25 @@ const schema = z.object({
   MAX_DIRECTIVES: count(DEFAULT_LIMITS.maxDirectives),
   MAX_TOKENS: count(DEFAULT_LIMITS.maxTokens),
   MAX_COST: count(DEFAULT_LIMITS.maxCost),
+  /** Assumed lengths of lists no argument bounds, over ASSUMED_LIST_SIZES: `Leaderboard.members=1000,…`. */
+  COST_LIST_SIZES: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const sizes: Record<string, number> = {};
+      for (const entry of value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)) {
+        const match = /^([A-Za-z_]\w*\.[A-Za-z_]\w*)=(\d+)$/.exec(entry);
+        if (!match) {
+          context.addIssue({ code: 'custom', message: `"${entry}" is not Type.field=size` });
+          return z.NEVER;
+        }
+        sizes[match[1]!] = Number(match[2]);
+      }
+      return sizes;
+    }),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   RATE_LIMIT_ENABLED: flag(true),
   RATE_LIMIT_PER_SECOND: count(DEFAULT_RATE_LIMIT.perSecond),
@@ -48,6 +68,19 @@ const schema = z.object({
   RATE_LIMIT_BURST_WINDOW_SECONDS: count(DEFAULT_RATE_LIMIT.burstWindowSeconds),
   /** Shared rate-limit budgets across gateway replicas; unset: in memory. */
   REDIS_URL: redisUrl.optional(),
+  /** Whose X-Forwarded-For is believed for the client address: unset trusts no proxy; a hop count (`1`); or
+   *  comma-separated addresses and CIDRs of the proxies (`10.0.0.0/8,loopback`). */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: `a hop count or addresses/CIDRs: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    }),
   /** The key the gateway signs forwarded claims with (its public half is served at /.well-known/jwks.json). */
   ...claimsSigningVariables,
   PERSISTED_QUERIES: z.enum(['off', 'apq', 'safelist']).default('apq'),

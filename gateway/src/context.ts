@@ -7,7 +7,7 @@ import type { AuthorityFeed } from './authority-feed';
 
 export interface GatewayContext {
   viewer: Viewer | null;
-  /** The client's IP address (as server.ts derives it): forwarded to subgraphs inside the signed claims. */
+  /** The caller's IP address, as client-address.ts derives it (TRUST_PROXY); signed into the claims (`cip`). */
   clientAddress?: string;
   requestId: string;
   /** W3C trace context sent to subgraphs: the caller's trace, continued. */

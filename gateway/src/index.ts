@@ -1,5 +1,11 @@
 export { createGatewayServer, type GatewayOptions, type GatewayServer } from './server';
-export { DEFAULT_LIMITS, type OperationLimits } from './features/operation-limits';
+export {
+  ASSUMED_LIST_SIZES,
+  DEFAULT_LIMITS,
+  UNDECLARED_LIST_SIZE,
+  unboundedListKey,
+  type OperationLimits,
+} from './features/operation-limits';
 export {
   createRequestRateLimiter,
   DEFAULT_RATE_LIMIT,
@@ -13,3 +19,4 @@ export {
   type PersistedQueryManifest,
 } from './features/persisted-queries';
 export type { GatewayContext } from './context';
+export { clientAddressDeriver, parseTrustProxy, type ClientAddress, type TrustProxy } from './client-address';

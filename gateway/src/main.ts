@@ -3,6 +3,7 @@
 import { createAccessTokenVerifier, loadServiceKeys } from '@supergraph/auth';
 import { connectRedis, createLogger, runMain, stopOnSignals } from '@supergraph/runtime';
 import { loadConfig } from './config';
+import { ASSUMED_LIST_SIZES } from './features/operation-limits';
 import { readManifest } from './features/persisted-queries';
 import { createRequestRateLimiter } from './features/rate-limit';
 import { createGatewayServer } from './server';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       maxDirectives: config.MAX_DIRECTIVES,
       maxTokens: config.MAX_TOKENS,
       maxCost: config.MAX_COST,
+      listSizes: { ...ASSUMED_LIST_SIZES, ...config.COST_LIST_SIZES },
     },
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     subgraphTimeouts: config.subgraphTimeouts,
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
           burstWindowSeconds: config.RATE_LIMIT_BURST_WINDOW_SECONDS,
         },
         redis,
+        logger,
       ),
     }),
     persistedQueries: {
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
       ...(config.PERSISTED_QUERIES === 'safelist' && { manifest: readManifest(config.PERSISTED_QUERIES_MANIFEST) }),
     },
     corsOrigins: config.CORS_ORIGINS,
+    trustProxy: config.TRUST_PROXY,
     slowOperationMs: config.SLOW_OPERATION_MS,
     subscriptions: {
       maxSubscriptionsPerConnection: config.SUBSCRIPTIONS_PER_CONNECTION,

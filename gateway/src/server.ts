@@ -14,9 +14,11 @@ import { createMetrics, requestIdFrom, traceContextFromHeaders } from '@supergra
 import { createHttpHost, type Logger } from '@supergraph/runtime';
 import { createAuthorityFeed } from './authority-feed';
 import { ClaimsForwardingDataSource } from './claims-data-source';
+import { clientAddressDeriver, type TrustProxy } from './client-address';
 import { viewerFromHeaders, type GatewayContext } from './context';
 import { bodyParsing } from './features/body-parsing';
 import { cors } from './features/cors';
+import { credentialMutations } from './features/credential-mutations';
 import type { ApolloConfig, GatewayFeature } from './features/feature';
 import { internalHeaderStripping } from './features/internal-header';
 import { masking } from './features/masking';
@@ -46,6 +48,8 @@ export interface GatewayOptions {
   subgraphTimeouts?: Record<string, number>;
   /** Per-caller request budget; none means unlimited (tests). */
   rateLimiter?: RequestRateLimiter;
+  /** Which peers' X-Forwarded-For is believed for the client address (client-address.ts); default: none. */
+  trustProxy?: TrustProxy;
   persistedQueries?: { mode: PersistedQueriesMode; manifest?: PersistedQueryManifest };
   /** Browser origins allowed to call the gateway (CORS); none by default. */
   corsOrigins?: string[];
@@ -87,6 +91,8 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   const { logger, production } = options;
   const overrides = options.subgraphUrls ?? {};
   const metrics = createMetrics('gateway');
+  const clientAddress = clientAddressDeriver(options.trustProxy);
+  options.rateLimiter?.registerMetrics?.(metrics.registry);
   let routes = new Map<string, string>();
   const served = (sdl: string) => {
     routes = new Map(subgraphsOf(sdl).map(({ name, url }) => [name, overrides[name] ?? url]));
@@ -120,6 +126,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     bodyParsing(options.bodyLimit ?? '100kb'),
     subscriptionsOverHttpRefused(),
     operationLimits({ ...DEFAULT_LIMITS, ...options.limits }, production),
+    credentialMutations(),
     persistedQueries(options.persistedQueries?.mode ?? 'apq', options.persistedQueries?.manifest),
     rateLimit(options.rateLimiter),
     masking(logger, production),
@@ -183,6 +190,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     production,
     limits: { ...DEFAULT_SUBSCRIPTION_LIMITS, ...subscriptionLimits },
     maxMessageBytes,
+    clientAddress,
     registry: metrics.registry,
   });
   // Mounted before Apollo Server's /graphql, which would otherwise take /graphql/stream too.
@@ -223,7 +231,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
           checkSource,
           expressMiddleware(apollo, {
             context: async ({ req }) => {
-              const address = req.socket.remoteAddress ?? 'unknown';
+              const address = clientAddress(req);
               let viewer: Viewer | null = null;
               let refusal: unknown;
               try {

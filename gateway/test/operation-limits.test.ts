@@ -1,3 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Supergraph as FederatedSupergraph } from '@apollo/federation-internals';
+import { isObjectType } from 'graphql';
+import { ASSUMED_LIST_SIZES, unboundedListKey } from '../src';
+import { loadConfig } from '../src/config';
 import { startGateway, startSupergraph, type ExtraGateway, type Supergraph } from './support/supergraph';
 
 let supergraph: Supergraph;
@@ -116,5 +122,54 @@ describe('operation limits (production)', () => {
     } finally {
       await development.stop();
     }
+  });
+});
+
+describe('lists no argument bounds (cost model)', () => {
+  it('has an assumed size declared for every such list of the supergraph', () => {
+    const sdl = readFileSync(path.resolve(__dirname, '../../supergraph.graphql'), 'utf8');
+    const schema = FederatedSupergraph.build(sdl).apiSchema().toGraphQLJSSchema();
+    const unbounded = Object.values(schema.getTypeMap())
+      .filter(isObjectType)
+      .flatMap((type) => Object.values(type.getFields()).map((field) => unboundedListKey(type, field)))
+      .filter((key): key is string => key !== null);
+    expect(unbounded.sort()).toEqual(Object.keys(ASSUMED_LIST_SIZES).sort());
+  });
+
+  it('takes other sizes from COST_LIST_SIZES, and names the variable when one is unreadable', () => {
+    expect(loadConfig({ NODE_ENV: 'test', COST_LIST_SIZES: 'Leaderboard.members=1000' }).COST_LIST_SIZES).toEqual({
+      'Leaderboard.members': 1000,
+    });
+    expect(() => loadConfig({ NODE_ENV: 'test', COST_LIST_SIZES: 'members: lots' })).toThrow(/COST_LIST_SIZES/);
+  });
+
+  it('counts a leaderboard’s members at the member cap: nesting lists under them is refused, a board is not', async () => {
+    const { auth } = await supergraph.signUp('board_owner');
+    const created = await supergraph.query(
+      'mutation($input: CreateLeaderboardInput!) { createLeaderboard(input: $input) { id } }',
+      { input: { name: 'Cost board', year: 2024 } },
+      auth,
+    );
+    const id = created.data!.createLeaderboard.id;
+
+    const board = await gateway.query(
+      'query Board($id: ID!) { leaderboard(id: $id) { name members { user { username } localScore stars } } }',
+      { id },
+      auth,
+    );
+    expect(board.status).toBe(200);
+    expect(board.body.data.leaderboard.members).toEqual([
+      { user: { username: 'board_owner' }, localScore: 0, stars: 0 },
+    ]);
+
+    // 200 members × 50 completions × a puzzle each: the list sizes multiply past the budget.
+    const before = await subgraphFetches();
+    const nested = await gateway.query(
+      'query Nested($id: ID!) { leaderboard(id: $id) { members { user { completions(year: 2024) { puzzle { title description input } } } } } }',
+      { id },
+      auth,
+    );
+    expectRejected(nested);
+    expect(await subgraphFetches()).toBe(before);
   });
 });

@@ -1,13 +1,17 @@
 // Limits on what one request may ask for, enforced before any subgraph is called: one operation (no
 // batches), tokens (counted before parsing), depth, aliases and directives (graphql-armor), root fields, and
-// a cost that multiplies by the page sizes a query asks for (graphql-query-complexity). Rejections are HTTP
-// 400 GRAPHQL_VALIDATION_FAILED; in production their messages do not reveal the limits.
+// a cost that multiplies by the page sizes a query asks for, and by the assumed length of every list no
+// argument bounds (graphql-query-complexity). Rejections are HTTP 400 GRAPHQL_VALIDATION_FAILED; in
+// production their messages do not reveal the limits.
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   Kind,
   Lexer,
   Source,
   TokenKind,
+  getNullableType,
+  isListType,
+  type GraphQLField,
   type OperationDefinitionNode,
   type ValidationRule,
   type SelectionNode,
@@ -25,7 +29,27 @@ export interface OperationLimits {
   maxCost: number;
   /** The page size assumed for a list field whose `first` is not given (the contract's default). */
   defaultPageSize: number;
+  /** The length assumed for each list no argument bounds, by `Type.field` (ASSUMED_LIST_SIZES). */
+  listSizes: Readonly<Record<string, number>>;
 }
+
+/**
+ * Lists whose length no argument bounds, and the length the cost model assumes for each: its real upper
+ * bound. Which fields are such lists is read from the schema (a list type, no `first` argument, not a
+ * connection's `edges`, which its connection's `first` already counts); any not named here is assumed to be
+ * UNDECLARED_LIST_SIZE long, and a test keeps this table in step with the supergraph.
+ */
+export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
+  /** Up to the puzzle service's MAX_LEADERBOARD_MEMBERS (default 200); raise with COST_LIST_SIZES with it. */
+  'Leaderboard.members': 200,
+  /** A year's puzzles: one a day, 25 days. */
+  'Query.puzzles': 25,
+  /** A year's solved parts: two per puzzle. */
+  'User.completions': 50,
+};
+
+/** A list no one has declared a size for counts as a full page of the largest size. */
+export const UNDECLARED_LIST_SIZE = 100;
 
 export const DEFAULT_LIMITS: OperationLimits = {
   maxDepth: 10,
@@ -35,6 +59,7 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxTokens: 2_000,
   maxCost: 25_000,
   defaultPageSize: 20,
+  listSizes: ASSUMED_LIST_SIZES,
 };
 
 const rejected = (message: string) => new ValidationFailed(message);
@@ -91,6 +116,23 @@ function pageSizeEstimator(defaultPageSize: number): ComplexityEstimator {
   };
 }
 
+/** Which list fields no argument bounds (see ASSUMED_LIST_SIZES): null for a field that is not one. */
+export function unboundedListKey(parent: { name: string }, field: GraphQLField<unknown, unknown>): string | null {
+  if (parent.name.startsWith('__') || !isListType(getNullableType(field.type))) return null; // introspection: not data
+  if (field.args.some((arg) => arg.name === 'first')) return null;
+  if (field.name === 'edges' && parent.name.endsWith('Connection')) return null;
+  return `${parent.name}.${field.name}`;
+}
+
+/** A list no argument bounds costs its assumed length times what each item costs. */
+function listSizeEstimator(listSizes: Readonly<Record<string, number>>): ComplexityEstimator {
+  return ({ type, field, childComplexity }) => {
+    const key = unboundedListKey(type, field);
+    if (!key) return undefined;
+    return 1 + (listSizes[key] ?? UNDECLARED_LIST_SIZE) * Math.max(1, childComplexity);
+  };
+}
+
 export function operationLimits(limits: OperationLimits, production: boolean): GatewayFeature {
   const exposeLimits = !production;
   const armor = new ApolloArmor({
@@ -112,7 +154,11 @@ export function operationLimits(limits: OperationLimits, production: boolean): G
       query: document,
       variables,
       ...(operationName ? { operationName } : {}),
-      estimators: [pageSizeEstimator(limits.defaultPageSize), simpleEstimator({ defaultComplexity: 1 })],
+      estimators: [
+        pageSizeEstimator(limits.defaultPageSize),
+        listSizeEstimator(limits.listSizes),
+        simpleEstimator({ defaultComplexity: 1 }),
+      ],
     });
     if (cost <= limits.maxCost) return undefined;
     return rejected(

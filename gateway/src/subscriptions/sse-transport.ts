@@ -13,6 +13,7 @@ import type { GraphQLError } from 'graphql';
 import { createHandler } from 'graphql-sse';
 import { BadRequest, httpErrorResponse } from '@supergraph/errors';
 import { requestIdFrom, traceContextFromHeaders } from '@supergraph/observability';
+import type { ClientAddress } from '../client-address';
 import { CloseCode, PreparedSubscription, type SubscriberConnection } from './subscriber-connection';
 import type { SubscriptionService } from './subscription-service';
 
@@ -26,7 +27,7 @@ const notAStream = new BadRequest(
   406,
 );
 
-export function serveServerSentEvents(service: SubscriptionService): RequestHandler {
+export function serveServerSentEvents(service: SubscriptionService, clientAddress: ClientAddress): RequestHandler {
   const handler = createHandler<Request, SubscriberConnection, StreamContext>({
     // Every subscription is validated by its connection's checks (subscription-checks.ts) in onSubscribe.
     validate: () => [],
@@ -60,7 +61,7 @@ export function serveServerSentEvents(service: SubscriptionService): RequestHand
     let connection: SubscriberConnection;
     try {
       connection = service.open({
-        address: req.socket.remoteAddress ?? 'unknown',
+        address: clientAddress(req),
         transport: 'sse',
         // A slow client is cut off; any other end comes after the stream's last event and `complete`.
         end: ({ code }) => (code === CloseCode.SlowConsumer ? res.destroy() : res.end()),

@@ -5,6 +5,7 @@ import type http from 'node:http';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { RequestHandler } from 'express';
 import type { Registry } from 'prom-client';
+import type { ClientAddress } from '../client-address';
 import { serveServerSentEvents } from './sse-transport';
 import { createSubgraphSubscriptions } from './subgraph-subscriptions';
 import { createSubscriptionMetrics } from './subscription-metrics';
@@ -21,6 +22,8 @@ export interface SubscriptionServerOptions extends Omit<
   /** Largest WebSocket message a client may send, in bytes. */
   maxMessageBytes: number;
   registry: Registry;
+  /** The client address of an upgrade or stream request (TRUST_PROXY), for the per-address caps. */
+  clientAddress: ClientAddress;
 }
 
 export interface SubscriptionServer {
@@ -44,12 +47,13 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
   let webSocket: WebSocketTransport | undefined;
   let stopped: Promise<void> | undefined;
   return {
-    serverSentEvents: serveServerSentEvents(service),
+    serverSentEvents: serveServerSentEvents(service, options.clientAddress),
     listen(httpServer, path) {
       webSocket ??= serveWebSocket(httpServer, service, {
         path,
         keepAliveMs: options.limits.keepAliveMs,
         maxPayloadBytes: options.maxMessageBytes,
+        clientAddress: options.clientAddress,
       });
     },
     stop() {

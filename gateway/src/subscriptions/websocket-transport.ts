@@ -10,6 +10,7 @@ import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { httpErrorResponse } from '@supergraph/errors';
+import type { ClientAddress } from '../client-address';
 import { PreparedSubscription, type SubscriberConnection } from './subscriber-connection';
 import { connectionEndFor, type SubscriptionService } from './subscription-service';
 
@@ -18,6 +19,8 @@ export interface WebSocketTransportOptions {
   keepAliveMs: number;
   /** Largest message a client may send, in bytes. */
   maxPayloadBytes: number;
+  /** The client address of an upgrade request (TRUST_PROXY), for the per-address cap. */
+  clientAddress: ClientAddress;
 }
 
 export interface WebSocketTransport {
@@ -52,7 +55,7 @@ export function serveWebSocket(
     let connection: SubscriberConnection;
     try {
       connection = service.open({
-        address: request.socket.remoteAddress ?? 'unknown',
+        address: options.clientAddress(request),
         transport: 'websocket',
         end: ({ code, reason }) => webSocket?.close(code, reason),
       });
