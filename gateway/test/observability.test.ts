@@ -65,7 +65,7 @@ describe('gateway observability', () => {
     expect(claims).toMatchObject({ viewer: null, issuer: 'gateway' });
   });
 
-  it('sends a subgraph only the viewer’s id and role: never the client’s token or other claims', async () => {
+  it('sends a subgraph only the viewer’s id and role and the client’s address: never the client’s token or other claims', async () => {
     const { viewer, auth } = await supergraph.signUp('minimal');
     await gateway.query('query Echo { echo }', undefined, auth);
     const { headers, claims } = stub.calls.at(-1)!;
@@ -75,6 +75,7 @@ describe('gateway observability', () => {
     const payload = JSON.parse(
       Buffer.from(String(headers['x-supergraph-claims']).split('.')[1]!, 'base64url').toString(),
     );
-    expect(Object.keys(payload).sort()).toEqual(['aud', 'dig', 'exp', 'iat', 'iss', 'jti', 'role', 'sub']);
+    expect(Object.keys(payload).sort()).toEqual(['aud', 'cip', 'dig', 'exp', 'iat', 'iss', 'jti', 'role', 'sub']);
+    expect(payload.cip).toMatch(/^(127\.0\.0\.1|::ffff:127\.0\.0\.1|::1)$/);
   });
 });
