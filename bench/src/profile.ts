@@ -58,7 +58,7 @@ const VM_STATES = new Set(['(garbage collector)', '(program)', '(idle)', '(root)
 
 /** The package a function belongs to, from its script URL. */
 export function packageOf(url: string, functionName: string, root: string, names: Map<string, string>): string {
-  if (!url) return VM_STATES.has(functionName) ? functionName : '(V8 builtins, native)';
+  if (!url) return VM_STATES.has(functionName) ? functionName : '(native: V8 builtins, C++ bindings)';
   if (url.startsWith('node:')) {
     const parts = url.slice('node:'.length).split('/');
     if (parts[0] !== 'internal') return `node:${parts[0]}`;
