@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { percentile } from './load';
+import { scrape, sumBy } from './metrics';
 import { adminAccessToken, SEEDED_PASSWORD_HASH, SUBGRAPHS, withClient, type Stack, type SubgraphName } from './stack';
 
 export interface DeletesSettings {
@@ -187,13 +188,9 @@ async function untilConverged(
 /** Sums a counter of each subscriber's (or producer's) /metrics by its `outcome` label. */
 async function countsByOutcome(stack: Stack, names: readonly SubgraphName[], metric: string) {
   const counts: Record<string, number> = {};
-  for (const name of names) {
-    const text = await (await fetch(new URL('/metrics', stack.subgraphUrls[name]))).text();
-    for (const match of text.matchAll(new RegExp(`^${metric}\\{([^}]*)\\} (\\d+)`, 'gm'))) {
-      const outcome = /outcome="([^"]+)"/.exec(match[1]!)?.[1] ?? 'unknown';
-      counts[outcome] = (counts[outcome] ?? 0) + Number(match[2]);
-    }
-  }
+  for (const name of names)
+    for (const [outcome, count] of Object.entries(sumBy(await scrape(stack.subgraphUrls[name]), metric, 'outcome')))
+      counts[outcome] = (counts[outcome] ?? 0) + count;
   return counts;
 }
 

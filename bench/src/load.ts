@@ -17,6 +17,13 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** Headers made afresh for every request (a single-use signed claims header). */
   headersPerRequest?: () => Record<string, string>;
+  /** A body made afresh for every request (other variables each time), instead of `body`. */
+  bodyPerRequest?: () => string;
+  /**
+   * Headers of each connection (e.g. each its own user's access token): one connection per entry,
+   * instead of `connections` alike.
+   */
+  headersPerConnection?: Record<string, string>[];
   connections: number;
   seconds: number;
 }
@@ -25,41 +32,64 @@ export interface LoadOptions {
 export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-export async function drive(options: LoadOptions): Promise<LoadResult> {
+interface Raw {
+  requests: number;
+  errors: number;
+  latencies: number[];
+}
+
+function run(options: LoadOptions, connections: number, headers: Record<string, string>): Promise<Raw> {
   const latencies: number[] = [];
   let non2xx = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+  const perRequest = options.headersPerRequest ?? options.bodyPerRequest;
+  return new Promise<Raw>((resolve, reject) => {
     const instance = autocannon(
       {
         url: options.url,
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...options.headers },
+        headers: { 'content-type': 'application/json', ...headers },
         body: options.body,
-        ...(options.headersPerRequest && {
+        ...(perRequest && {
           requests: [
             {
               setupRequest: (request: autocannon.Request) => ({
                 ...request,
-                headers: { ...request.headers, ...options.headersPerRequest!() },
+                ...(options.headersPerRequest && {
+                  headers: { ...request.headers, ...options.headersPerRequest() },
+                }),
+                ...(options.bodyPerRequest && { body: options.bodyPerRequest() }),
               }),
             },
           ],
         }),
-        connections: options.connections,
+        connections,
         duration: options.seconds,
       },
-      (error, finished) => (error ? reject(error) : resolve(finished)),
+      (error, finished) =>
+        error
+          ? reject(error)
+          : resolve({ requests: finished.requests.total, errors: finished.errors + non2xx, latencies }),
     );
     instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
       latencies.push(responseTime);
       if (statusCode < 200 || statusCode >= 300) non2xx++;
     });
   });
-  latencies.sort((a, b) => a - b);
+}
+
+export async function drive(options: LoadOptions): Promise<LoadResult> {
+  const runs = options.headersPerConnection
+    ? // One autocannon instance per connection, all at once: the only way to give each its own headers.
+      await Promise.all(
+        options.headersPerConnection.map((headers) => run(options, 1, { ...options.headers, ...headers })),
+      )
+    : [await run(options, options.connections, options.headers ?? {})];
+  const latencies = runs.flatMap((raw) => raw.latencies).sort((a, b) => a - b);
+  const requests = runs.reduce((total, raw) => total + raw.requests, 0);
   return {
-    rps: result.requests.total / options.seconds,
-    requests: result.requests.total,
-    errors: result.errors + non2xx,
+    rps: requests / options.seconds,
+    requests,
+    errors: runs.reduce((total, raw) => total + raw.errors, 0),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),

@@ -1,9 +1,10 @@
-// `npm run bench [-- <workload>…] [-- --quick]`: starts the stack on a fresh embedded Postgres, seeds the
-// fixed data set, warms up, drives load with autocannon, and writes bench/results/<date>.{md,json} and
-// latest.{md,json}. Every load figure is min/median/max of alternating runs taken in this one run; the
-// deletes and subscriptions workloads (deletes.ts, subscriptions.ts) report percentiles of their own samples.
+// `npm run bench [-- <workload>…] [-- --quick] [-- --profile <process>]`: starts the stack on a fresh embedded
+// Postgres, seeds the fixed data set, warms up, drives load with autocannon, and writes
+// bench/results/<date>.{md,json} and latest.{md,json}. Every load figure is min/median/max of alternating runs
+// taken in this one run; the deletes and subscriptions workloads (deletes.ts, subscriptions.ts) report
+// percentiles of their own samples. `--profile` runs one process under V8's CPU profiler (profile.ts).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -22,22 +23,36 @@ import {
 } from '@supergraph/auth';
 import { freePort } from '@supergraph/testing';
 import { userDeletion, type DeletesSettings, type Percentiles } from './deletes';
-import { drive, spread, type LoadResult, type Spread } from './load';
-import { cpuSeconds, interruptGroup, peakRssMiB, start, stop, track, waitFor } from './processes';
-import { ROOT, seed, signIn, startStack, SUBGRAPHS, type Stack } from './stack';
+import { drive, spread, type LoadOptions, type LoadResult, type Spread } from './load';
+import { scrape, sum as sumSamples, sumBy } from './metrics';
+import {
+  cpuSeconds,
+  interruptGroup,
+  peakRssMiB,
+  start,
+  stop,
+  track,
+  treeCpuSeconds,
+  waitFor,
+  type BenchProcess,
+} from './processes';
+import { profileFile, profileMarkdown, profileProcess, summarizeProfile, type ProfileSummary } from './profile';
+import { DATA_SET, ROOT, seed, signIn, startStack, SUBGRAPHS, type Stack, type SubgraphName } from './stack';
 import { subscriptionFanOut, type SubscriptionsSettings } from './subscriptions';
 
 const WORKLOADS = ['overhead', 'fanout', 'gateways', 'sql', 'coldstart', 'deletes', 'subscriptions'] as const;
 type Workload = (typeof WORKLOADS)[number];
 
 const { values, positionals } = parseArgs({
-  options: { quick: { type: 'boolean', default: false } },
+  options: { quick: { type: 'boolean', default: false }, profile: { type: 'string' } },
   allowPositionals: true,
 });
 const selected = (positionals.length ? positionals : WORKLOADS) as Workload[];
 for (const name of selected)
   if (!WORKLOADS.includes(name)) throw new Error(`Unknown workload "${name}"; choose from ${WORKLOADS.join(', ')}`);
 const quick = values.quick;
+const PROFILE_DIR = path.join(ROOT, 'bench/results/profiles');
+if (values.profile) profileProcess(values.profile, PROFILE_DIR);
 const SETTINGS = quick
   ? { seconds: 3, warmupSeconds: 1, connections: 10, runs: 3, coldStarts: 1 }
   : { seconds: 15, warmupSeconds: 3, connections: 20, runs: 3, coldStarts: 3 };
@@ -53,40 +68,36 @@ const query = (text: string, variables?: Record<string, unknown>) => JSON.string
 
 const OVERHEAD_QUERY = query('query UsersPage { users(first: 10) { edges { node { id username } } } }');
 // Ten levels deep, the gateway's default depth limit: users (users), stars (puzzle), zoos (zoo), animals (animal).
-const FANOUT_QUERY = query(
-  'query FanOut { users(first: 20) { edges { node { username stars(year: 2021) zoos(first: 5) { edges { node { name animalCount animals(first: 10) { totalCount edges { node { name species } } } } } } } } } }',
-);
+// Without variables it is the first page of users; workload 3's distinct mode walks every page with `after`.
+const FANOUT_DOCUMENT =
+  'query FanOut($after: String) { users(first: 20, after: $after) { edges { node { username stars(year: 2021) zoos(first: 5) { edges { node { name animalCount animals(first: 10) { totalCount edges { node { name species } } } } } } } } } }';
+const FANOUT_QUERY = query(FANOUT_DOCUMENT);
+const FANOUT_PAGE_SIZE = 20;
 
 type Figures = Record<string, unknown>;
 const report: { meta: Figures; workloads: Partial<Record<Workload, Figures>> } = { meta: {}, workloads: {} };
 
-async function measure(
-  url: string,
-  body: string,
-  headers: Record<string, string> = {},
-  headersPerRequest?: () => Record<string, string>,
-): Promise<LoadResult> {
-  return drive({
-    url,
-    body,
-    headers,
-    ...(headersPerRequest && { headersPerRequest }),
-    connections: SETTINGS.connections,
-    seconds: SETTINGS.seconds,
-  });
+/** How a load differs from one body sent alike on every connection (see LoadOptions). */
+type Variation = Pick<LoadOptions, 'headers' | 'headersPerRequest' | 'bodyPerRequest' | 'headersPerConnection'>;
+
+async function measure(url: string, body: string, variation: Variation = {}): Promise<LoadResult> {
+  return drive({ url, body, ...variation, connections: SETTINGS.connections, seconds: SETTINGS.seconds });
 }
 
-/** Checks that the query succeeds (a benchmark of error responses measures nothing), then warms up. */
-async function warm(
-  url: string,
-  body: string,
-  headers: Record<string, string> = {},
-  headersPerRequest?: () => Record<string, string>,
-) {
+/**
+ * Checks that the query succeeds (a benchmark of error responses measures nothing), then warms up.
+ * Resolves with the answer's data, so that gateways can be checked to answer alike.
+ */
+async function warm(url: string, body: string, variation: Variation = {}): Promise<unknown> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers, ...headersPerRequest?.() },
-    body,
+    headers: {
+      'content-type': 'application/json',
+      ...variation.headers,
+      ...variation.headersPerConnection?.[0],
+      ...variation.headersPerRequest?.(),
+    },
+    body: variation.bodyPerRequest?.() ?? body,
   });
   const result = (await response.json()) as { data?: unknown; errors?: unknown };
   if (!response.ok || result.errors || !result.data)
@@ -94,11 +105,11 @@ async function warm(
   await drive({
     url,
     body,
-    headers,
-    ...(headersPerRequest && { headersPerRequest }),
+    ...variation,
     connections: SETTINGS.connections,
     seconds: SETTINGS.warmupSeconds,
   });
+  return result.data;
 }
 
 /** A fresh gateway-signed claims header for every request: subgraphs answer only signed callers, once per header. */
@@ -110,8 +121,8 @@ function gatewayClaims(stack: Stack, audience: string, body: string): () => Reco
 }
 
 /** Runs the targets in turn, `runs` rounds, so drift affects all alike; returns each target's results. */
-async function alternate(targets: Record<string, () => Promise<LoadResult>>): Promise<Record<string, LoadResult[]>> {
-  const results: Record<string, LoadResult[]> = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
+async function alternate<T>(targets: Record<string, () => Promise<T>>): Promise<Record<string, T[]>> {
+  const results: Record<string, T[]> = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
   for (let round = 0; round < SETTINGS.runs; round++) {
     for (const [name, run] of Object.entries(targets)) results[name]!.push(await run());
   }
@@ -126,101 +137,294 @@ const summary = (results: LoadResult[]) => ({
   errors: results.reduce((sum, result) => sum + result.errors, 0),
 });
 
+/** `mine` / `theirs` RPS, round by round (each pair ran back to back). */
+const rpsRatio = (mine: LoadResult[], theirs: LoadResult[]) =>
+  spread(mine.map((result, index) => result.rps / theirs[index]!.rps));
+
+// ---- What a run costs: CPU per process from /proc, requests the subgraphs served from their metrics ----
+
+const COSTED = ['gateway', ...SUBGRAPHS, 'postgres'] as const;
+type Costed = (typeof COSTED)[number];
+
+interface CostedRun {
+  load: LoadResult;
+  cpuSeconds: Record<Costed, number>;
+  /** GraphQL requests the four subgraphs answered during the run, by outcome (success, error, rejected). */
+  subgraphRequests: Record<string, number>;
+}
+
+function cpuNow(stack: Stack, gatewayPid: number): Record<Costed, number> {
+  const pid = (name: string) => stack.processes.find((process_) => process_.name === name)!.child.pid!;
+  return {
+    gateway: cpuSeconds(gatewayPid),
+    ...(Object.fromEntries(SUBGRAPHS.map((name) => [name, cpuSeconds(pid(name))])) as Record<SubgraphName, number>),
+    postgres: treeCpuSeconds(stack.postgresPid),
+  };
+}
+
+async function subgraphRequestsSoFar(stack: Stack): Promise<Record<string, number>> {
+  const totals: Record<string, number> = {};
+  for (const name of SUBGRAPHS)
+    for (const [outcome, count] of Object.entries(
+      sumBy(await scrape(stack.subgraphUrls[name]), 'supergraph_graphql_requests_total', 'outcome'),
+    ))
+      totals[outcome] = (totals[outcome] ?? 0) + count;
+  return totals;
+}
+
+/** Runs `load` against the gateway process `gatewayPid` and reads what it cost every process. */
+async function costed(stack: Stack, gatewayPid: number, load: () => Promise<LoadResult>): Promise<CostedRun> {
+  const requestsBefore = await subgraphRequestsSoFar(stack);
+  const cpuBefore = cpuNow(stack, gatewayPid);
+  const result = await load();
+  const cpuAfter = cpuNow(stack, gatewayPid);
+  const requestsAfter = await subgraphRequestsSoFar(stack);
+  return {
+    load: result,
+    cpuSeconds: Object.fromEntries(COSTED.map((name) => [name, cpuAfter[name] - cpuBefore[name]])) as Record<
+      Costed,
+      number
+    >,
+    subgraphRequests: Object.fromEntries(
+      Object.entries(requestsAfter).map(([outcome, count]) => [outcome, count - (requestsBefore[outcome] ?? 0)]),
+    ),
+  };
+}
+
+/** CPU ms per client request, by process, and subgraph requests per client request, over all rounds. */
+function costPerRequest(runs: CostedRun[]) {
+  const requests = runs.reduce((total, run) => total + run.load.requests, 0) || 1;
+  const cpuMs = Object.fromEntries(
+    COSTED.map((name) => [name, (runs.reduce((total, run) => total + run.cpuSeconds[name], 0) * 1000) / requests]),
+  ) as Record<Costed, number>;
+  const subgraphRequests = (pick: (outcome: string) => boolean) =>
+    runs.reduce(
+      (total, run) =>
+        total + Object.entries(run.subgraphRequests).reduce((sum, [o, count]) => sum + (pick(o) ? count : 0), 0),
+      0,
+    );
+  return {
+    cpuMsPerRequest: {
+      ...cpuMs,
+      subgraphs: SUBGRAPHS.reduce((total, name) => total + cpuMs[name], 0),
+      all: COSTED.reduce((total, name) => total + cpuMs[name], 0),
+    },
+    subgraphRequestsPerRequest: subgraphRequests(() => true) / requests,
+    /** Subgraph answers that were not a success (errors, rejected callers): 0 expected. */
+    subgraphRequestsFailed: subgraphRequests((outcome) => outcome !== 'success'),
+  };
+}
+
+const costedSummary = (runs: CostedRun[]) => ({
+  ...summary(runs.map((run) => run.load)),
+  ...costPerRequest(runs),
+});
+
 async function overhead(stack: Stack) {
   const auth = { authorization: `Bearer ${stack.accessToken}` };
   // Direct calls sign their claims as the gateway does (in the load generator's process).
-  const claims = gatewayClaims(stack, 'users', OVERHEAD_QUERY);
-  await warm(stack.subgraphUrls.users, OVERHEAD_QUERY, {}, claims);
-  await warm(stack.gatewayUrl, OVERHEAD_QUERY, auth);
+  const claims = { headersPerRequest: gatewayClaims(stack, 'users', OVERHEAD_QUERY) };
+  await warm(stack.subgraphUrls.users, OVERHEAD_QUERY, claims);
+  await warm(stack.gatewayUrl, OVERHEAD_QUERY, { headers: auth });
   const results = await alternate({
-    direct: () => measure(stack.subgraphUrls.users, OVERHEAD_QUERY, {}, claims),
-    gateway: () => measure(stack.gatewayUrl, OVERHEAD_QUERY, auth),
+    direct: () => measure(stack.subgraphUrls.users, OVERHEAD_QUERY, claims),
+    gateway: () => measure(stack.gatewayUrl, OVERHEAD_QUERY, { headers: auth }),
   });
-  const ratios = results.gateway!.map((result, index) => result.rps / results.direct![index]!.rps);
   return {
     query: 'users(first: 10) on the users subgraph',
     direct: summary(results.direct!),
     gateway: summary(results.gateway!),
-    ratio: spread(ratios),
+    ratio: rpsRatio(results.gateway!, results.direct!),
   };
 }
 
+/** Registers `count` users through the gateway; resolves with their access tokens. */
+async function registerViewers(stack: Stack, count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const username = `bench_viewer_${index}`;
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: query('mutation($input: RegisterInput!) { register(input: $input) { accessToken } }', {
+        input: { username, email: `${username}@example.com`, password: `${username}-password-1` },
+      }),
+    });
+    const body = (await response.json()) as { data?: { register: { accessToken: string } }; errors?: unknown };
+    if (!body.data) throw new Error(`could not register ${username}: ${JSON.stringify(body.errors)}`);
+    tokens.push(body.data.register.accessToken);
+  }
+  return tokens;
+}
+
+const gatewayPidOf = (stack: Stack) => stack.processes.find((process_) => process_.name === 'gateway')!.child.pid!;
+
 async function fanout(stack: Stack) {
-  const auth = { authorization: `Bearer ${stack.accessToken}` };
-  await warm(stack.gatewayUrl, FANOUT_QUERY, auth);
-  const before = stack.processes.map((process_) => ({ name: process_.name, cpu: cpuSeconds(process_.child.pid!) }));
-  const results = await alternate({ gateway: () => measure(stack.gatewayUrl, FANOUT_QUERY, auth) });
-  const requests = results.gateway!.reduce((sum, result) => sum + result.requests, 0);
-  const processes = stack.processes.map((process_, index) => ({
-    process: process_.name,
-    cpuSecondsPer1000Requests: ((cpuSeconds(process_.child.pid!) - before[index]!.cpu) / requests) * 1000,
-    peakRssMiB: peakRssMiB(process_.child.pid!),
-  }));
+  const oneUser: Variation = { headers: { authorization: `Bearer ${stack.accessToken}` } };
+  // Each connection its own user: nothing a gateway does for one viewer may be shared with another.
+  const tokens = await registerViewers(stack, SETTINGS.connections);
+  const perUser: Variation = { headersPerConnection: tokens.map((token) => ({ authorization: `Bearer ${token}` })) };
+  await warm(stack.gatewayUrl, FANOUT_QUERY, oneUser);
+  await warm(stack.gatewayUrl, FANOUT_QUERY, perUser);
+  const pid = gatewayPidOf(stack);
+  const results = await alternate({
+    oneUser: () => costed(stack, pid, () => measure(stack.gatewayUrl, FANOUT_QUERY, oneUser)),
+    perUser: () => costed(stack, pid, () => measure(stack.gatewayUrl, FANOUT_QUERY, perUser)),
+  });
   return {
     query: 'users(first: 20) → stars, zoos(first: 5) → animalCount, animals(first: 10): all four subgraphs',
-    ...summary(results.gateway!),
-    cpuSecondsPer1000Requests: processes.reduce((sum, row) => sum + row.cpuSecondsPer1000Requests, 0),
-    processes,
+    oneUser: costedSummary(results.oneUser!),
+    perUser: { users: tokens.length, ...costedSummary(results.perUser!) },
+    peakRssMiB: {
+      ...Object.fromEntries(stack.processes.map((process_) => [process_.name, peakRssMiB(process_.child.pid!)])),
+      postgres: peakRssMiB(stack.postgresPid),
+    },
   };
 }
+
+/** Cursors of every page of `FANOUT_PAGE_SIZE` users (null for the first), read through our gateway. */
+async function pageCursors(stack: Stack): Promise<(string | null)[]> {
+  const cursors: (string | null)[] = [null];
+  for (;;) {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: query(
+        `query Pages($after: String) { users(first: ${FANOUT_PAGE_SIZE}, after: $after) { pageInfo { hasNextPage endCursor } } }`,
+        { after: cursors.at(-1) },
+      ),
+    });
+    const body = (await response.json()) as {
+      data?: { users: { pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    };
+    const page = body.data?.users.pageInfo;
+    if (!page) throw new Error(`could not page through users: ${JSON.stringify(body)}`);
+    // Only the seeded users' pages, all full (users registered since sort last, in a short page).
+    if (!page.hasNextPage || !page.endCursor || cursors.length === DATA_SET.users / FANOUT_PAGE_SIZE) return cursors;
+    cursors.push(page.endCursor);
+  }
+}
+
+interface GatewayVariant {
+  /** Its process name (what --profile takes). */
+  name: string;
+  label: string;
+  script: string;
+  env?: Record<string, string>;
+  /** Reported as unavailable, with the reason, if it cannot start or answer, instead of failing the run. */
+  optional?: boolean;
+}
+
+const OTHER_GATEWAYS: Record<string, GatewayVariant> = {
+  plain: { name: 'plain-apollo-gateway', label: 'plain @apollo/gateway', script: 'plain-gateway.ts' },
+  hive: { name: 'hive-gateway', label: 'Hive Gateway (defaults: deduplication on)', script: 'hive-gateway.ts' },
+  hiveNoDedup: {
+    name: 'hive-gateway-no-dedup',
+    label: 'Hive Gateway, deduplication off',
+    script: 'hive-gateway.ts',
+    env: { HIVE_DEDUPLICATE: 'false' },
+  },
+  hiveRouter: {
+    name: 'hive-router-runtime',
+    label: 'Hive Gateway + router-runtime (Rust planner)',
+    script: 'hive-gateway.ts',
+    env: { HIVE_ROUTER_RUNTIME: 'true' },
+    optional: true,
+  },
+};
+
+const GATEWAY_MODES = ['identical', 'distinct'] as const;
 
 async function gateways(stack: Stack) {
   const env = { BENCH_CLAIMS_SIGNING_KEY: stack.gatewayClaimsKeyPem, SUPERGRAPH_SDL_FILE: stack.supergraphFile };
   const runner = ['--conditions=@supergraph/source', '-r', '@swc-node/register'];
-  const plainPort = await freePort();
-  const hivePort = await freePort();
-  const plain = start(
-    'plain-apollo-gateway',
-    [...runner, path.join(__dirname, 'plain-gateway.ts')],
-    { ...env, PORT: String(plainPort) },
-    path.join(ROOT, 'bench'),
-  );
-  const hive = start(
-    'hive-gateway',
-    [...runner, path.join(__dirname, 'hive-gateway.ts')],
-    { ...env, PORT: String(hivePort) },
-    path.join(ROOT, 'bench'),
-  );
-  const urls = {
-    ours: stack.gatewayUrl,
-    plain: `http://127.0.0.1:${plainPort}/graphql`,
-    hive: `http://127.0.0.1:${hivePort}/graphql`,
+  const started: Record<string, { process: BenchProcess; url: string }> = {};
+  const unavailable: Record<string, string> = {};
+  const reason = (error: unknown) =>
+    (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 12).join('\n').slice(0, 2_000);
+  const cursors = await pageCursors(stack);
+  const bodies = cursors.map((after) => query(FANOUT_DOCUMENT, { after }));
+  let next = 0;
+  const modes: Record<(typeof GATEWAY_MODES)[number], Variation> = {
+    identical: {},
+    // Every request another page (so other users, zoos, animals): in flight together, no two are alike.
+    distinct: { bodyPerRequest: () => bodies[next++ % bodies.length]! },
   };
-  const probe = { method: 'POST', headers: { 'content-type': 'application/json' }, body: query('{ __typename }') };
   try {
-    await waitFor(urls.plain, 'plain gateway', plain, 60_000, probe);
-    await waitFor(urls.hive, 'hive gateway', hive, 60_000, probe);
-    // The same anonymous fan-out query for all three (the plain and Hive gateways verify no JWT).
-    for (const url of Object.values(urls)) await warm(url, FANOUT_QUERY);
-    const results = await alternate({
-      ours: () => measure(urls.ours, FANOUT_QUERY),
-      plain: () => measure(urls.plain, FANOUT_QUERY),
-      hive: () => measure(urls.hive, FANOUT_QUERY),
-    });
-    const ratio = (other: string) =>
-      spread(results.ours!.map((result, index) => result.rps / results[other]![index]!.rps));
+    for (const [key, variant] of Object.entries(OTHER_GATEWAYS)) {
+      const port = await freePort();
+      started[key] = {
+        process: start(
+          variant.name,
+          [...runner, path.join(__dirname, variant.script)],
+          { ...env, ...variant.env, PORT: String(port) },
+          path.join(ROOT, 'bench'),
+        ),
+        url: `http://127.0.0.1:${port}/graphql`,
+      };
+    }
+    const urls: Record<string, string> = { ours: stack.gatewayUrl };
+    const pids: Record<string, number> = { ours: gatewayPidOf(stack) };
+    const answers: Record<string, string> = {};
+    const probe = { method: 'POST', headers: { 'content-type': 'application/json' }, body: query('{ __typename }') };
+    for (const [key, { process: process_, url }] of Object.entries(started)) {
+      try {
+        await waitFor(url, OTHER_GATEWAYS[key]!.label, process_, 60_000, probe);
+        answers[key] = JSON.stringify(await warm(url, FANOUT_QUERY));
+        urls[key] = url;
+        pids[key] = process_.child.pid!;
+      } catch (error) {
+        if (!OTHER_GATEWAYS[key]!.optional) throw error;
+        unavailable[key] = reason(error);
+        log(`${OTHER_GATEWAYS[key]!.label} is unavailable: ${unavailable[key]}`);
+        await stop(process_);
+      }
+    }
+    answers.ours = JSON.stringify(await warm(urls.ours!, FANOUT_QUERY));
+    // The same data from every gateway, or the comparison compares different work.
+    const differentAnswers = Object.keys(answers).filter((key) => answers[key] !== answers.ours);
+    const results: Record<string, Record<string, unknown>> = {};
+    for (const mode of GATEWAY_MODES) {
+      log(`gateways, ${mode} requests: ${Object.keys(urls).join(', ')}`);
+      for (const url of Object.values(urls)) await warm(url, FANOUT_QUERY, modes[mode]);
+      const runs = await alternate(
+        Object.fromEntries(
+          Object.keys(urls).map((key) => [
+            key,
+            () => costed(stack, pids[key]!, () => measure(urls[key]!, FANOUT_QUERY, modes[mode])),
+          ]),
+        ),
+      );
+      const loads = (key: string) => runs[key]!.map((run) => run.load);
+      results[mode] = {
+        ...Object.fromEntries(Object.keys(runs).map((key) => [key, costedSummary(runs[key]!)])),
+        ratios: Object.fromEntries(
+          Object.keys(runs)
+            .filter((key) => key !== 'ours')
+            .map((key) => [key, rpsRatio(loads('ours'), loads(key))]),
+        ),
+      };
+    }
     return {
-      query: 'the fan-out query, anonymous, same supergraph file and subgraphs, one process each',
-      ours: summary(results.ours!),
-      plainApolloGateway: summary(results.plain!),
-      hiveGateway: summary(results.hive!),
-      oursOverPlain: ratio('plain'),
-      oursOverHive: ratio('hive'),
+      query: `the fan-out query, anonymous, same supergraph file and subgraphs, one process each; distinct: ${bodies.length} pages of ${FANOUT_PAGE_SIZE} users in turn`,
+      gateways: Object.fromEntries([
+        ['ours', 'ours (all plugins)'],
+        ...Object.entries(OTHER_GATEWAYS).map(([key, variant]) => [key, variant.label]),
+      ]),
+      unavailable,
+      differentAnswers,
+      ...results,
     };
   } finally {
-    await stop(plain);
-    await stop(hive);
+    for (const { process: process_ } of Object.values(started)) await stop(process_);
   }
 }
 
 /** SQL statements the subgraphs ran, from their own metrics (Kysely's log hook counts every statement). */
 async function statementsSoFar(stack: Stack): Promise<number> {
   let total = 0;
-  for (const name of SUBGRAPHS) {
-    const metrics = await (await fetch(new URL('/metrics', stack.subgraphUrls[name]))).text();
-    for (const match of metrics.matchAll(/^supergraph_db_query_duration_seconds_count\{[^}]*\} (\d+)/gm))
-      total += Number(match[1]);
-  }
+  for (const name of SUBGRAPHS)
+    total += sumSamples(await scrape(stack.subgraphUrls[name]), 'supergraph_db_query_duration_seconds_count');
   return total;
 }
 
@@ -331,33 +535,80 @@ function markdown(): string {
       row('gateway / direct', w.overhead.ratio, 3),
     ]);
   }
+  const cpuMs = (value: number) => fmt(value, 2);
+  /** One row per costed target: CPU ms per request by process, subgraph requests per request. */
+  const costRows = (rows: [string, any][]) => [
+    `| target | RPS (median) | p50 ms | ${COSTED.join(' | ')} | subgraphs | all | subgraph requests / request | failed subgraph requests |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map(
+      ([label, figures]) =>
+        `| ${label} | ${fmt(figures.rps.median)} | ${fmt(figures.p50.median)} | ${COSTED.map((name) => cpuMs(figures.cpuMsPerRequest[name])).join(' | ')} | ${cpuMs(figures.cpuMsPerRequest.subgraphs)} | ${cpuMs(figures.cpuMsPerRequest.all)} | ${fmt(figures.subgraphRequestsPerRequest, 2)} | ${figures.subgraphRequestsFailed} |`,
+    ),
+    '',
+  ];
   if (w.fanout) {
-    table('2. Federated fan-out', [
-      row('RPS', w.fanout.rps),
-      row('p50 ms', w.fanout.p50),
-      row('p95 ms', w.fanout.p95),
-      row('p99 ms', w.fanout.p99),
-    ]);
+    const { oneUser, perUser } = w.fanout;
     lines.push(
-      `CPU seconds per 1 000 requests, all processes: ${fmt(w.fanout.cpuSecondsPer1000Requests, 2)}`,
+      '### 2. Federated fan-out',
       '',
-      '| process | CPU s / 1 000 req | peak RSS MiB |',
-      '| --- | --- | --- |',
+      `Through our gateway with a JWT: every connection as one user, then each of ${perUser.users} connections as its own user.`,
+      '',
+      '| figure | one user: min | median | max | per user: min | median | max |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...(['rps', 'p50', 'p95', 'p99'] as const).map(
+        (figure) =>
+          `| ${figure === 'rps' ? 'RPS' : `${figure} ms`} | ${fmt(oneUser[figure].min)} | ${fmt(oneUser[figure].median)} | ${fmt(oneUser[figure].max)} | ${fmt(perUser[figure].min)} | ${fmt(perUser[figure].median)} | ${fmt(perUser[figure].max)} |`,
+      ),
+      '',
+      'CPU ms per request (from `/proc`, over all rounds):',
+      '',
+      ...costRows([
+        ['one user', oneUser],
+        ['each connection its own user', perUser],
+      ]),
+      `Peak RSS MiB: ${Object.entries(w.fanout.peakRssMiB as Record<string, number>)
+        .map(([name, mib]) => `${name} ${fmt(mib, 0)}`)
+        .join(', ')}.`,
+      '',
     );
-    for (const process_ of w.fanout.processes)
-      lines.push(
-        `| ${process_.process} | ${fmt(process_.cpuSecondsPer1000Requests, 2)} | ${fmt(process_.peakRssMiB, 0)} |`,
-      );
-    lines.push('');
   }
   if (w.gateways) {
-    table('3. Gateways side by side (RPS)', [
-      row('ours (all plugins)', w.gateways.ours.rps),
-      row('plain @apollo/gateway', w.gateways.plainApolloGateway.rps),
-      row('Hive Gateway', w.gateways.hiveGateway.rps),
-      row('ours / plain', w.gateways.oursOverPlain, 3),
-      row('ours / Hive', w.gateways.oursOverHive, 3),
-    ]);
+    const g = w.gateways;
+    const keys = Object.keys(g.gateways).filter((key) => g.identical[key]);
+    const both = (pick: (mode: any) => Spread | undefined, digits = 1) =>
+      GATEWAY_MODES.map((mode) => {
+        const figure = pick(g[mode]);
+        return figure
+          ? `${fmt(figure.min, digits)} | ${fmt(figure.median, digits)} | ${fmt(figure.max, digits)}`
+          : '– | – | –';
+      }).join(' | ');
+    lines.push(
+      '### 3. Gateways side by side',
+      '',
+      `The anonymous fan-out query, the same supergraph file and subgraphs, one process per gateway. *Identical*: every connection sends the same request (a gateway that deduplicates in-flight subgraph fetches can share them). *Distinct*: each request is another page of users (${g.query.split('distinct: ')[1]}), so no two requests in flight have a subgraph fetch in common.`,
+      '',
+      '| RPS | identical: min | median | max | distinct: min | median | max |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...keys.map((key) => `| ${g.gateways[key]} | ${both((mode) => mode[key].rps)} |`),
+      ...keys
+        .filter((key) => key !== 'ours')
+        .map((key) => `| **ours / ${g.gateways[key]}** | ${both((mode) => mode.ratios[key], 3)} |`),
+      '',
+      ...Object.entries(g.unavailable as Record<string, string>).flatMap(([key, why]) => [
+        `${g.gateways[key]}: **unavailable** — ${why.split('\n')[0]}`,
+        '',
+      ]),
+      ...(g.differentAnswers.length
+        ? [`**Answers differ** from ours: ${g.differentAnswers.map((key: string) => g.gateways[key]).join(', ')}.`, '']
+        : ['Every gateway answered the check request with the same data.', '']),
+      'CPU ms per request by process (from `/proc`; "gateway" is the gateway under test) and subgraph requests per client request (the subgraphs\' `supergraph_graphql_requests_total`), over all rounds:',
+      '',
+      ...costRows(
+        GATEWAY_MODES.flatMap((mode) =>
+          keys.map((key) => [`${g.gateways[key]}, ${mode}`, g[mode][key]] as [string, any]),
+        ),
+      ),
+    );
   }
   if (w.sql)
     lines.push(
@@ -437,15 +688,23 @@ async function main() {
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
     settings: { ...SETTINGS, deletes: DELETES, subscriptions: SUBSCRIPTIONS },
+    ...(values.profile && { profiled: `${values.profile} (under --cpu-prof: its figures are slower than unprofiled)` }),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
     versions: {
       node: process.version,
       '@apollo/gateway': version('@apollo/gateway'),
       '@apollo/server': version('@apollo/server'),
       '@graphql-hive/gateway-runtime': version('@graphql-hive/gateway-runtime'),
+      '@graphql-hive/router-runtime': version('@graphql-hive/router-runtime'),
       autocannon: version('autocannon'),
     },
   };
+  const stamp = (report.meta.date as string).replace(/[:.]/g, '-');
+  const profiled = profileFile();
+  if (profiled) {
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    rmSync(profiled, { force: true });
+  }
   const needsStack = selected.some((name) => name !== 'coldstart');
   if (needsStack) {
     log('starting the stack…');
@@ -470,12 +729,28 @@ async function main() {
   if (selected.includes('coldstart')) report.workloads.coldstart = await coldStart();
   report.meta.durationSeconds = (Date.now() - began) / 1000;
 
+  // The profiled process wrote its profile as it exited (every process has stopped by now).
+  let profileSummary: ProfileSummary | undefined;
+  if (profiled) {
+    if (existsSync(profiled)) {
+      const kept = path.join(PROFILE_DIR, `${stamp}-${values.profile}.cpuprofile`);
+      renameSync(profiled, kept);
+      profileSummary = summarizeProfile(kept, ROOT);
+      writeFileSync(
+        kept.replace(/\.cpuprofile$/, '.md'),
+        `${profileMarkdown(values.profile!, profileSummary, ROOT).join('\n')}\n`,
+      );
+      report.meta.profile = profileSummary;
+    } else {
+      report.meta.profile = `${values.profile} wrote no profile: the selected workloads did not start it, or it did not exit normally`;
+    }
+  }
+
   const dir = path.join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
-  const stamp = (report.meta.date as string).replace(/[:.]/g, '-');
-  const md = markdown();
+  const md = [markdown(), ...(profileSummary ? profileMarkdown(values.profile!, profileSummary, ROOT) : [])].join('\n');
   // latest.* is the last complete run; a run of some workloads keeps only its dated report.
-  const complete = selected.length === WORKLOADS.length;
+  const complete = selected.length === WORKLOADS.length && !values.profile;
   for (const name of complete ? [stamp, 'latest'] : [stamp]) {
     writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(path.join(dir, `${name}.md`), `${md}\n`);

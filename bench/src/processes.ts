@@ -1,6 +1,7 @@
 // Child processes of a benchmark run, and what the kernel says they cost: CPU seconds and peak RSS.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { isProfiled, profilerArgs } from './profile';
 
 export interface BenchProcess {
   name: string;
@@ -8,8 +9,9 @@ export interface BenchProcess {
   output: string[];
 }
 
+/** Starts `node <args>`; the process named by `--profile` also gets V8's CPU profiler (see profile.ts). */
 export function start(name: string, args: string[], env: Record<string, string>, cwd: string): BenchProcess {
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...profilerArgs(name), ...args], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -34,7 +36,8 @@ export async function stop(process_: BenchProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  // A profiled process writes its profile as it exits: give it time to.
+  const timer = setTimeout(() => child.kill('SIGKILL'), isProfiled(process_.name) ? 60_000 : 10_000);
   await exited;
   clearTimeout(timer);
 }
@@ -79,10 +82,48 @@ export async function interruptGroup(child: ChildProcess): Promise<void> {
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
+/** The fields of /proc/<pid>/stat after the command name: [0] is the state, [1] the parent's pid. */
+const statFields = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+
 /** User + system CPU seconds a process has used so far. */
 export function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const fields = statFields(pid);
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/** This process's children running `command` (e.g. the embedded Postgres server, `postgres`). */
+export function childrenNamed(command: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        return stat.includes(`(${command}) `) && Number(statFields(Number(entry))[1]) === process.pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/**
+ * CPU seconds of a process and its children, live or exited: Postgres's postmaster and its backends (a
+ * backend that exited is counted in the postmaster's children's time once reaped). One level deep.
+ */
+export function treeCpuSeconds(pid: number): number {
+  const own = statFields(pid);
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = statFields(Number(entry));
+      if (Number(fields[1]) === pid)
+        ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {
+      // exited meanwhile: its time is in the parent's children's time once reaped
+    }
+  }
+  return ticks / TICKS_PER_SECOND;
 }
 
 const statusMiB = (pid: number, field: string) => {

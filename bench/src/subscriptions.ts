@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { createClient, type Client } from 'graphql-ws';
 import { percentile } from './load';
+import { scrape, sum } from './metrics';
 import { cpuSeconds, rssMiB } from './processes';
 import { adminAccessToken, type Stack } from './stack';
 
@@ -102,8 +103,7 @@ async function registerSolvers(stack: Stack, count: number): Promise<Solver[]> {
 
 /** The gateway's `supergraph_subscriptions_active` (subscriptions running for clients). */
 async function activeSubscriptions(stack: Stack): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', stack.gatewayUrl))).text();
-  return Number(/^supergraph_subscriptions_active (\d+)/m.exec(text)?.[1] ?? 0);
+  return sum(await scrape(stack.gatewayUrl), 'supergraph_subscriptions_active');
 }
 
 async function untilActive(stack: Stack, count: number, timeoutMs = 60_000): Promise<void> {
