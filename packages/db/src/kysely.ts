@@ -14,10 +14,19 @@ export interface PoolOptions {
   statementTimeoutMs?: number;
 }
 
-// Postgres `bigint` (count(*)) arrives as a string by default; counts here stay far below 2^53.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
-// A `date` is a calendar day, not an instant: keep 'YYYY-MM-DD' instead of a Date at local midnight.
-pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+/**
+ * How this platform's pools read Postgres values, set on the pools' own type parsers (never on pg's global ones,
+ * which every other client in the process would inherit); any other type is read as pg reads it.
+ */
+function poolTypes(): pg.CustomTypesConfig {
+  const types = new pg.TypeOverrides();
+  // `bigint` (count(*)) arrives as a string by default; counts here stay far below 2^53.
+  types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+  // A `date` is a calendar day, not an instant: keep 'YYYY-MM-DD' (what the Date scalar sends) instead of a Date
+  // at local midnight.
+  types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+  return types;
+}
 
 export function createPool(options: PoolOptions): pg.Pool {
   const pool = new pg.Pool({
@@ -27,6 +36,7 @@ export function createPool(options: PoolOptions): pg.Pool {
     ...(options.statementTimeoutMs && { statement_timeout: options.statementTimeoutMs }),
     // A dead database should fail a request quickly rather than hang it.
     connectionTimeoutMillis: 5_000,
+    types: poolTypes(),
   });
   // An idle client losing its connection must not crash the process; the next checkout reconnects.
   pool.on('error', () => undefined);

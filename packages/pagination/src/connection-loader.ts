@@ -18,11 +18,15 @@ export interface ChildRow extends CreatedAtKey {
 }
 
 export interface ConnectionSource<Row extends ChildRow, Filter> {
-  /** Up to `limit` rows per parent, after `after` in (createdAt, id) order, in one statement. */
+  /**
+   * Up to `limit` rows per parent, after `after` in (createdAt, id) order, in one statement, each with its
+   * parentId and at least `columns` (every column when null).
+   */
   fetchPages(
     parentIds: readonly string[],
     page: { limit: number; after: CreatedAtKey | null },
     filter: Filter,
+    columns: readonly string[] | null,
   ): Promise<Row[]>;
   /** The number of rows per parent matching `filter`, in one statement (absent parents have none). */
   fetchCounts(parentIds: readonly string[], filter: Filter): Promise<Map<string, number>>;
@@ -32,10 +36,15 @@ interface Request<Filter> {
   parentId: string;
   page: CreatedAtPageRequest;
   filter: Filter;
+  columns: readonly string[] | null;
 }
 
 export interface ConnectionLoader<Row, Filter> {
-  load(parentId: string, args: PageArgs, filter: Filter): Promise<Connection<Row>>;
+  /**
+   * `columns` (from a columnSelector; null or absent: every column) are the columns the page's rows must hold:
+   * a row holds only them (and parentId), so a resolver of its nodes reads nothing else.
+   */
+  load(parentId: string, args: PageArgs, filter: Filter, columns?: readonly string[] | null): Promise<Connection<Row>>;
   /** Just the count, sharing the batch with other counts of the same filter. */
   count(parentId: string, filter: Filter): Promise<number>;
 }
@@ -51,6 +60,9 @@ function groupBy<Item>(items: readonly Item[], keyOf: (item: Item) => string): M
   }
   return groups;
 }
+
+const pageKey = (request: Request<unknown>) =>
+  JSON.stringify([request.parentId, groupKey(request.page, request.filter), request.columns]);
 
 /** Per request: create one with the request's loaders. */
 export function createConnectionLoader<Row extends ChildRow, Filter>(
@@ -77,26 +89,29 @@ export function createConnectionLoader<Row extends ChildRow, Filter>(
       const results = new Map<string, Row[]>();
       for (const group of groupBy(requests, (request) => groupKey(request.page, request.filter)).values()) {
         const { page, filter } = group[0]!;
+        // One statement for the group however its selections differ: it reads what any of them needs.
+        const columns = group.some((request) => request.columns === null)
+          ? null
+          : [...new Set(group.flatMap((request) => request.columns!))].sort();
         const rows = await source.fetchPages(
           [...new Set(group.map((request) => request.parentId))],
           { limit: page.first + 1, after: page.after },
           filter,
+          columns,
         );
         const byParent = groupBy(rows, (row) => row.parentId);
-        for (const request of group)
-          results.set(JSON.stringify([request.parentId, groupKey(page, filter)]), byParent.get(request.parentId) ?? []);
+        for (const request of group) results.set(pageKey(request), byParent.get(request.parentId) ?? []);
       }
-      return requests.map((request) =>
-        results.get(JSON.stringify([request.parentId, groupKey(request.page, request.filter)]))!,
-      );
+      return requests.map((request) => results.get(pageKey(request))!);
     },
-    { cacheKeyFn: (request) => JSON.stringify([request.parentId, groupKey(request.page, request.filter)]) },
+    // The columns are part of the cached key: rows read for one selection never answer a wider one later.
+    { cacheKeyFn: (request) => pageKey(request) },
   );
 
   return {
-    async load(parentId, args, filter) {
+    async load(parentId, args, filter, columns = null) {
       const page = parseCreatedAtPage(args);
-      const rows = page.first === 0 ? [] : await pages.load({ parentId, page, filter });
+      const rows = page.first === 0 ? [] : await pages.load({ parentId, page, filter, columns });
       // Resolved (and batched across parents) only where the operation selects totalCount.
       return toConnection(rows, page, () => counts.load({ parentId, filter }), createdAtCursor);
     },

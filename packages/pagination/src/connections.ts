@@ -78,8 +78,27 @@ function countOnce(count: () => Promise<number>): () => Promise<number> {
 }
 
 /**
+ * An edge whose cursor is encoded when a resolver reads it: a page is usually asked for its nodes only, and
+ * encoding a cursor for every edge of every page would be work nobody reads.
+ */
+class LazyEdge<Row, Node> {
+  readonly node: Node;
+  readonly #row: Row;
+  readonly #cursorKey: (row: Row) => CursorKey;
+  #cursor: string | undefined;
+  constructor(row: Row, node: Node, cursorKey: (row: Row) => CursorKey) {
+    this.#row = row;
+    this.node = node;
+    this.#cursorKey = cursorKey;
+  }
+  get cursor(): string {
+    return (this.#cursor ??= encodeCursor(this.#cursorKey(this.#row)));
+  }
+}
+
+/**
  * `rows` holds up to first + 1 rows in order; the extra one only tells that another page exists. `count`
- * runs only if totalCount is resolved.
+ * runs only if totalCount is resolved; a cursor (an edge's, or pageInfo.endCursor) is encoded only when read.
  */
 export function toConnection<Row, Node = Row>(
   rows: Row[],
@@ -88,11 +107,16 @@ export function toConnection<Row, Node = Row>(
   cursorKey: (row: Row) => CursorKey,
   toNode: (row: Row) => Node = (row) => row as unknown as Node,
 ): Connection<Node> {
-  const visible = rows.slice(0, page.first);
-  const edges = visible.map((row) => ({ cursor: encodeCursor(cursorKey(row)), node: toNode(row) }));
+  const visible = rows.length > page.first ? rows.slice(0, page.first) : rows;
+  const edges = visible.map((row) => new LazyEdge(row, toNode(row), cursorKey));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: rows.length > page.first,
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
+    },
     totalCount: countOnce(count),
   };
 }

@@ -5,3 +5,4 @@ export {
   type ConnectionLoader,
   type ConnectionSource,
 } from './connection-loader';
+export { columnSelector, type ColumnMap } from './selection';

@@ -99,3 +99,25 @@ describe('toConnection', () => {
     expect(count).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('cursors of a page', () => {
+  const rows = [1, 2, 3].map((n) => ({ id: `id${n}`, at: n }));
+  const three = async () => 3;
+
+  it('are encoded only when read: a page asked for its nodes builds none', () => {
+    const key = jest.fn((row: { id: string; at: number }) => [row.at, row.id] as const);
+    const connection = toConnection(rows, { first: 2 }, three, key);
+    expect(connection.edges.map((edge) => edge.node.id)).toEqual(['id1', 'id2']);
+    expect(connection.pageInfo.hasNextPage).toBe(true);
+    expect(key).not.toHaveBeenCalled();
+  });
+
+  it('are the same when read: each edge its own, endCursor the last edge’s', () => {
+    const key = jest.fn((row: { id: string; at: number }) => [row.at, row.id] as const);
+    const connection = toConnection(rows, { first: 2 }, three, key);
+    expect(connection.edges.map((edge) => edge.cursor)).toEqual([encodeCursor([1, 'id1']), encodeCursor([2, 'id2'])]);
+    expect(connection.pageInfo.endCursor).toBe(encodeCursor([2, 'id2']));
+    expect(connection.edges[1]!.cursor).toBe(connection.pageInfo.endCursor);
+    expect(key).toHaveBeenCalledTimes(2);
+  });
+});

@@ -5,6 +5,7 @@
 // closes the subscriptions' sockets and lets in-flight requests finish.
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -112,6 +113,8 @@ export function createSubgraphServer<Context extends BaseContext>(
     readiness: async () => ({ ready: await options.isReady() }),
   });
   const { app, httpServer } = host;
+  // Every answer is a fresh POST response nobody revalidates: hashing each body for an ETag is wasted work.
+  app.set('etag', false);
   // One schema for both transports: buildSubgraphSchema keeps each Subscription field's `subscribe`.
   const schema = gatewayOnlyInternalFields(
     buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]),
@@ -142,6 +145,10 @@ export function createSubgraphServer<Context extends BaseContext>(
       metrics.operationPlugin({ logger, slowOperationMs: options.slowOperationMs ?? 1000 }),
       // Federated tracing is for Apollo's hosted studio, which this platform does not report to.
       ApolloServerPluginInlineTraceDisabled(),
+      // No schema declares @cacheControl and no cache reads the hints: computing a cache policy field by field
+      // (Apollo's default) is pure cost. A subgraph's responses then carry no cache-control header (not no-store): the
+      // gateway finds no hint in them, and a policy without hints is uncacheable there, as before.
+      ApolloServerPluginCacheControlDisabled(),
       claimsBindTheOperation<Context>(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

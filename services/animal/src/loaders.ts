@@ -3,7 +3,7 @@
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import { createConnectionLoader, type ConnectionLoader } from '@supergraph/pagination';
-import { countAnimalsByParent, findAnimalsByIds, findAnimalsPageByParent } from './db/animals';
+import { countAnimalsByParent, findAnimalsByIds, findAnimalsPageByParent, type AnimalColumn } from './db/animals';
 import type { AnimalRow, Database } from './db/schema';
 
 export interface SpeciesFilter {
@@ -19,7 +19,8 @@ export interface Loaders {
 export function createLoaders(db: Kysely<Database>): Loaders {
   const byParent = (parent: 'zooId' | 'ownerId') =>
     createConnectionLoader<AnimalRow & { parentId: string }, SpeciesFilter>({
-      fetchPages: (ids, page, filter) => findAnimalsPageByParent(db, parent, ids, filter, page),
+      fetchPages: (ids, page, filter, columns) =>
+        findAnimalsPageByParent(db, parent, ids, filter, page, columns as AnimalColumn[] | null),
       fetchCounts: (ids, filter) => countAnimalsByParent(db, parent, ids, filter),
     });
   return {

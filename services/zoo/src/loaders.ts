@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import { createConnectionLoader, type ConnectionLoader } from '@supergraph/pagination';
 import type { Database, ZooRow } from './db/schema';
-import { countZoosByOwnerIds, findZoosByIds, findZoosPageByOwnerIds } from './db/zoos';
+import { countZoosByOwnerIds, findZoosByIds, findZoosPageByOwnerIds, type ZooColumn } from './db/zoos';
 
 export interface Loaders {
   zooById: DataLoader<string, ZooRow | null>;
@@ -17,7 +17,8 @@ export function createLoaders(db: Kysely<Database>): Loaders {
       return ids.map((id) => byId.get(id) ?? null);
     }),
     zoosByOwner: createConnectionLoader({
-      fetchPages: (ownerIds, page) => findZoosPageByOwnerIds(db, ownerIds, page),
+      fetchPages: (ownerIds, page, _filter, columns) =>
+        findZoosPageByOwnerIds(db, ownerIds, page, columns as ZooColumn[] | null),
       fetchCounts: (ownerIds) => countZoosByOwnerIds(db, ownerIds),
     }),
   };

@@ -59,29 +59,49 @@ const parentSql = { zooId: sql.ref('zoo_id'), ownerId: sql.ref('owner_id') };
  * The first `limit` animals of each parent (zoo or owner) after `after`, in one statement: a window over
  * the parent column, so 200 zoos cost the same single query as one.
  */
+export type AnimalColumn = keyof AnimalRow;
+
+/**
+ * `columns` (null: all) are what the caller reads: a returned row holds only those, its id and its parent column,
+ * though typed as a whole row.
+ */
 export async function findAnimalsPageByParent(
   db: Db,
   parent: ParentColumn,
   parentIds: readonly string[],
   filter: Pick<AnimalFilter, 'species'>,
   { limit, after }: Page,
+  columns: readonly AnimalColumn[] | null = null,
 ): Promise<(AnimalRow & { parentId: string })[]> {
   const valid = parentIds.filter(isUuid);
   if (valid.length === 0) return [];
   let ranked = filtered(db, filter)
-    .selectAll()
+    .select([...new Set<AnimalColumn>(columns ? [...columns, 'id', parent] : ALL_COLUMNS)])
     .select(sql<number>`row_number() over (partition by ${parentSql[parent]} order by created_at, id)`.as('rank'))
     .where(parent, 'in', valid);
   if (after) ranked = ranked.where(afterKey(after));
-  const rows = await db
+  // Each parent's rows in (created_at, id) order, which their rank is.
+  const rows = (await db
     .selectFrom(ranked.as('ranked'))
     .selectAll()
     .where('rank', '<=', limit)
-    .orderBy('createdAt')
-    .orderBy('id')
-    .execute();
+    .orderBy(parentSql[parent])
+    .orderBy('rank')
+    .execute()) as (AnimalRow & { rank: number })[];
   return rows.map(({ rank: _rank, ...row }) => ({ ...row, parentId: row[parent]! }));
 }
+
+const ALL_COLUMNS: readonly AnimalColumn[] = [
+  'id',
+  'name',
+  'species',
+  'birthDate',
+  'ownerId',
+  'zooId',
+  'photoUrl',
+  'createdAt',
+  'updatedAt',
+];
 
 /** Animals per parent (zoo or owner) matching `filter`, in one statement. */
 export async function countAnimalsByParent(

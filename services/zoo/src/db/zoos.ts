@@ -44,30 +44,38 @@ export async function countZoos(db: Db, filter: ZooFilter): Promise<number> {
   return count;
 }
 
-/** The first `limit` zoos of each owner after `after`, in one statement (a window over owner_id). */
+export type ZooColumn = keyof ZooRow;
+
+const ALL_COLUMNS: readonly ZooColumn[] = ['id', 'name', 'description', 'ownerId', 'createdAt', 'updatedAt'];
+
+/**
+ * The first `limit` zoos of each owner after `after`, in one statement (a window over owner_id). `columns` (null:
+ * all) are what the caller reads: a returned row holds only those, its id and owner, though typed as a whole row.
+ */
 export async function findZoosPageByOwnerIds(
   db: Db,
   ownerIds: readonly string[],
   { limit, after }: { limit: number; after: CreatedAtKey | null },
+  columns: readonly ZooColumn[] | null = null,
 ): Promise<(ZooRow & { parentId: string })[]> {
   const valid = ownerIds.filter(isUuid);
   if (valid.length === 0) return [];
   const ranked = db
     .selectFrom('zoos')
-    .selectAll()
+    .select([...new Set<ZooColumn>(columns ? [...columns, 'id', 'ownerId'] : ALL_COLUMNS)])
     .select(sql<number>`row_number() over (partition by owner_id order by created_at, id)`.as('rank'))
     .where('ownerId', 'in', valid)
     .$if(after !== null, (query) =>
       query.where((eb) => eb(eb.refTuple('createdAt', 'id'), '>', eb.tuple(after!.createdAt, after!.id))),
     );
-  const rows = await db
+  // Each owner's rows in (created_at, id) order, which their rank is.
+  const rows = (await db
     .selectFrom(ranked.as('ranked'))
     .selectAll()
     .where('rank', '<=', limit)
     .orderBy('ownerId')
-    .orderBy('createdAt')
-    .orderBy('id')
-    .execute();
+    .orderBy('rank')
+    .execute()) as (ZooRow & { rank: number })[];
   return rows.map(({ rank: _rank, ...row }) => ({ ...row, parentId: row.ownerId }));
 }
 
