@@ -188,7 +188,7 @@ async function untilConverged(
 async function countsByOutcome(stack: Stack, names: readonly SubgraphName[], metric: string) {
   const counts: Record<string, number> = {};
   for (const name of names) {
-    const text = await (await fetch(new URL('/metrics', stack.subgraphUrls[name]))).text();
+    const text = await (await fetch(stack.metricsUrls[name])).text();
     for (const match of text.matchAll(new RegExp(`^${metric}\\{([^}]*)\\} (\\d+)`, 'gm'))) {
       const outcome = /outcome="([^"]+)"/.exec(match[1]!)?.[1] ?? 'unknown';
       counts[outcome] = (counts[outcome] ?? 0) + Number(match[2]);

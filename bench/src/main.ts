@@ -217,7 +217,7 @@ async function gateways(stack: Stack) {
 async function statementsSoFar(stack: Stack): Promise<number> {
   let total = 0;
   for (const name of SUBGRAPHS) {
-    const metrics = await (await fetch(new URL('/metrics', stack.subgraphUrls[name]))).text();
+    const metrics = await (await fetch(stack.metricsUrls[name])).text();
     for (const match of metrics.matchAll(/^supergraph_db_query_duration_seconds_count\{[^}]*\} (\d+)/gm))
       total += Number(match[1]);
   }

@@ -102,7 +102,7 @@ async function registerSolvers(stack: Stack, count: number): Promise<Solver[]> {
 
 /** The gateway's `supergraph_subscriptions_active` (subscriptions running for clients). */
 async function activeSubscriptions(stack: Stack): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', stack.gatewayUrl))).text();
+  const text = await (await fetch(stack.metricsUrls.gateway)).text();
   return Number(/^supergraph_subscriptions_active (\d+)/m.exec(text)?.[1] ?? 0);
 }
 

@@ -1,7 +1,8 @@
 // The gateway: Apollo Gateway inside Apollo Server over express. It verifies client JWTs, rate-limits
 // callers, refuses oversized or overly expensive operations before any subgraph is called, forwards signed
-// claims to subgraphs within a timeout, masks what clients must not see, and reports health, readiness and
-// metrics. Subscriptions, which Apollo Gateway cannot run, are served beside it (subscriptions/) over
+// claims to subgraphs within a timeout, masks what clients must not see, and reports health and readiness
+// (the public port says only ready or not; the operations port, METRICS_PORT, has the details and the
+// metrics). Subscriptions, which Apollo Gateway cannot run, are served beside it (subscriptions/) over
 // WebSocket and server-sent events, through the same features.
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -53,12 +54,18 @@ export interface GatewayOptions {
   slowOperationMs?: number;
   /** How the gateway follows role changes and deletions (authority-feed.ts); `usersUrl` defaults to the supergraph's. */
   authority?: { intervalMs?: number; staleAfterMs?: number; usersUrl?: string };
+  /** How long one readiness probe (each subgraph's /health, the authority feed) serves GET /ready (default 2 s). */
+  readinessCacheMs?: number;
   /** Caps and timings of subscriptions (DEFAULT_SUBSCRIPTION_LIMITS), and the largest WebSocket message (100 KB). */
   subscriptions?: Partial<SubscriptionLimits> & { maxMessageBytes?: number };
 }
 
 export interface GatewayServer {
-  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  /**
+   * Listens on host:port for clients, and on host:metricsPort for operations (GET /metrics, the detailed GET
+   * /ready); 0 (the default for metricsPort) is a free port.
+   */
+  listen(port: number, host?: string, metricsPort?: number): Promise<{ url: string; port: number; metricsUrl: string }>;
   stop(): Promise<void>;
   /** Re-reads the supergraph file now (as SIGHUP does); true when a new supergraph is served. */
   reloadSupergraph(): boolean;
@@ -126,14 +133,19 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   ];
 
   let loaded = false;
+  // Probed at most once per cache period however often /ready is called (see @supergraph/runtime's host); the
+  // subgraphs' addresses appear only on the operations port.
   const host = createHttpHost({
     metrics,
     readiness: async () => {
-      const subgraphs = await Promise.all([...routes.values()].map(async (url) => ({ url, up: await answers(url) })));
+      const subgraphs = await Promise.all(
+        [...routes].map(async ([name, url]) => ({ name, url, up: await answers(url) })),
+      );
       const authorityFeed = authority.isFresh() ? 'fresh' : 'stale';
       const ready = loaded && subgraphs.every((subgraph) => subgraph.up) && authorityFeed === 'fresh';
       return { ready, details: { supergraphLoaded: loaded, subgraphs, authorityFeed } };
     },
+    ...(options.readinessCacheMs !== undefined && { readinessCacheMs: options.readinessCacheMs }),
   });
   const { app, httpServer } = host;
   const apolloConfig = features.reduce<ApolloConfig>((config, feature) => ({ ...config, ...feature.apolloConfig }), {});
@@ -214,7 +226,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   let started: Promise<void> | undefined;
   let stopped: Promise<void> | undefined;
   return {
-    async listen(port, hostname = '127.0.0.1') {
+    async listen(port, hostname = '127.0.0.1', metricsPort = 0) {
       started ??= apollo.start().then(() => {
         loaded = true;
         app.use(
@@ -248,11 +260,12 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
       });
       await started;
       subscriptions.listen(httpServer, '/graphql');
-      const actualPort = await host.listen(port, hostname);
-      const url = `http://${hostname}:${actualPort}/graphql`;
+      const bound = await host.listen(port, hostname, metricsPort);
+      const url = `http://${hostname}:${bound.port}/graphql`;
+      const metricsUrl = `http://${hostname}:${bound.metricsPort}/metrics`;
       authority.start();
-      logger.info({ url, subgraphs: [...routes.values()] }, 'gateway listening');
-      return { url, port: actualPort };
+      logger.info({ url, metricsUrl, subgraphs: [...routes.values()] }, 'gateway listening');
+      return { url, port: bound.port, metricsUrl };
     },
     reloadSupergraph: () => source?.reload() ?? false,
     refreshAuthority: () => authority.refresh(),
@@ -262,6 +275,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
         // Subscriptions first: their sockets would otherwise hold the HTTP server's drain open.
         await subscriptions.stop();
         if (httpServer.listening) await apollo.stop();
+        await host.closeOperations();
         logger.info('gateway stopped');
       })();
       return stopped;

@@ -19,6 +19,45 @@ afterAll(async () => {
 });
 
 describe('what clients see of errors (production)', () => {
+  it('answers a wrong name the same whether or not a near match exists: no "Did you mean", no placeholder', async () => {
+    // Each pair: a typo of a real name, and a name nothing resembles; only the name itself may differ.
+    const pairs: [string, string, string, string][] = [
+      ['{ userz { totalCount } }', 'userz', '{ qqqqqqqq { totalCount } }', 'qqqqqqqq'],
+      ['{ users(firts: 1) { totalCount } }', 'firts', '{ users(qqqqq: 1) { totalCount } }', 'qqqqq'],
+      ['{ users { totalCont } }', 'totalCont', '{ users { qqqqqqqqq } }', 'qqqqqqqqq'],
+      ['query($r: Rol) { users { totalCount } }', 'Rol', 'query($r: Qqq) { users { totalCount } }', 'Qqq'],
+    ];
+    for (const [typo, typoName, unlike, unlikeName] of pairs) {
+      const [near, far] = [await gateway.query(typo), await gateway.query(unlike)];
+      expect(near.status).toBe(far.status);
+      const messages = [near, far].map((response) => response.body.errors.map((error: any) => error.message));
+      expect(messages[0].map((message: string) => message.replaceAll(typoName, 'NAME'))).toEqual(
+        messages[1].map((message: string) => message.replaceAll(unlikeName, 'NAME')),
+      );
+      expect(near.text).not.toMatch(/Did you mean|Suggestion hidden|\?"/);
+    }
+    // An enum value in the variables (coerced, not validated): the same.
+    const role = (value: string) =>
+      gateway.query('mutation($id: ID!, $role: Role!) { setUserRole(id: $id, role: $role) { id } }', {
+        id: '00000000-0000-0000-0000-000000000000',
+        role: value,
+      });
+    const [nearRole, farRole] = [await role('ADMN'), await role('QQQQ')];
+    expect(nearRole.body.errors[0].message.replace('ADMN', 'V')).toBe(
+      farRole.body.errors[0].message.replace('QQQQ', 'V'),
+    );
+    expect(nearRole.text).not.toMatch(/Did you mean|Suggestion hidden/);
+  });
+
+  it('still tells a developer what they meant outside production', async () => {
+    const development = await startGateway(supergraph, { production: false });
+    try {
+      expect((await development.query('{ userz { totalCount } }')).text).toMatch(/Did you mean .*users/);
+    } finally {
+      await development.stop();
+    }
+  });
+
   it('masks a resolver that throws: no message, stack, service name, URL or response body', async () => {
     const response = await gateway.query('{ faultyThrow }');
     expect(response.status).toBe(200);

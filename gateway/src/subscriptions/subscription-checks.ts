@@ -14,6 +14,7 @@ import {
 import { getVariableValues } from 'graphql/execution/values';
 import { BadRequest, BadUserInput, ServiceUnavailable, ValidationFailed } from '@supergraph/errors';
 import type { Caller, GatewayFeature } from '../features/feature';
+import { withoutSuggestions } from '../features/masking';
 import type { SubscriptionPlan, SubscriptionPlanner } from './subscription-planner';
 
 export interface SubscriptionRequest {
@@ -49,9 +50,8 @@ export function createSubscriptionChecks(options: {
 }): SubscriptionChecks {
   const { features, planner } = options;
   const validationRules = [...specifiedRules, ...features.flatMap((feature) => feature.validationRules ?? [])];
-  // graphql-armor hides "Did you mean …?" from HTTP clients in production; the same here.
-  const hideSuggestions = (message: string) =>
-    options.production ? message.replace(/Did you mean ".+"\?/g, '[Suggestion hidden]').trim() : message;
+  // Production keeps "Did you mean …?" to itself, as over HTTP (features/masking.ts).
+  const hideSuggestions = (message: string) => (options.production ? withoutSuggestions(message) : message);
 
   return {
     async check(request, caller) {

@@ -6,10 +6,12 @@
 import { callersOf, calleesOf, jwksUrlOf, type ServiceKeySettings } from '@supergraph/auth';
 import {
   ConfigError,
+  DEVELOPMENT_METRICS_PORTS,
   DEVELOPMENT_PORTS,
   claimsSigningVariables,
   flag,
   httpUrl,
+  isProduction,
   type logLevel,
   parseConfig,
   requireInProduction,
@@ -30,6 +32,8 @@ export interface SubgraphConfig {
   production: boolean;
   port: number;
   host: string;
+  /** Where GET /metrics (and the detailed /ready) listen, on `host`. */
+  metricsPort: number;
   databaseUrl: string;
   logLevel: z.infer<typeof logLevel>;
   slowOperationMs: number;
@@ -60,7 +64,7 @@ function baseSchema(name: string) {
     peerVariables[`${PEER}_JWKS_URL`] = httpUrl.optional();
   }
   return z.object({
-    ...subgraphVariables(DEVELOPMENT_PORTS[name] ?? 4000),
+    ...subgraphVariables(DEVELOPMENT_PORTS[name] ?? 4000, DEVELOPMENT_METRICS_PORTS[name] ?? 9400),
     ...claimsSigningVariables,
     JOBS_ENABLED: flag(true),
     ...peerVariables,
@@ -87,7 +91,8 @@ export function loadSubgraphConfig<Settings>(
     }
   };
   const base = attempt(() => parseConfig(baseSchema(name), env));
-  const production = (base?.NODE_ENV ?? env.NODE_ENV) === 'production';
+  // Fails closed: only an explicit NODE_ENV=development or test is not production.
+  const production = base ? base.NODE_ENV === 'production' : isProduction(env);
   const callees = calleesOf(name);
   if (base)
     attempt(() =>
@@ -114,6 +119,7 @@ export function loadSubgraphConfig<Settings>(
       production,
       port: base.PORT,
       host: base.HOST,
+      metricsPort: base.METRICS_PORT,
       databaseUrl: base.DATABASE_URL,
       logLevel: base.LOG_LEVEL,
       slowOperationMs: base.SLOW_OPERATION_MS,

@@ -274,7 +274,7 @@ export function runService<Settings>(service: SubgraphService<Settings>): void {
       slowOperationMs: config.slowOperationMs,
       ...(redis && { redis }),
     });
-    await server.listen(config.port, config.host);
+    await server.listen(config.port, config.host, config.metricsPort);
     stopOnSignals(async () => {
       await stopBackground();
       await server.stop();

@@ -34,7 +34,7 @@ export interface CallOptions {
 }
 
 export interface StartableServer {
-  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  listen(port: number, host?: string): Promise<{ url: string; port: number; metricsUrl: string }>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +43,8 @@ export interface SubgraphHarness {
   /** The subgraph's own database, for code under test that needs a connection of its own. */
   databaseUrl: string;
   baseUrl: string;
+  /** The operations port's GET /metrics (metrics are never on the public port). */
+  metricsUrl: string;
   graphql<Data = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -135,9 +137,10 @@ export async function startSubgraphHarness(options: HarnessOptions): Promise<Sub
     },
   };
   const server = options.create({ pool, onQuery: () => void statements.count++ });
-  const { url } = await server.listen(0);
+  const { url, metricsUrl } = await server.listen(0);
   return {
     url,
+    metricsUrl,
     databaseUrl: database.url,
     baseUrl: url.replace(/\/graphql$/, ''),
     statements,
