@@ -9,8 +9,10 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { RequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { publicJwks, type AccessTokenVerifier, type ServiceKeys, type Viewer } from '@supergraph/auth';
-import { createErrorFormatter, httpErrorResponse } from '@supergraph/errors';
+import { BadRequest, createErrorFormatter, ErrorCode, httpErrorResponse } from '@supergraph/errors';
 import { createMetrics, requestIdFrom, traceContextFromHeaders } from '@supergraph/observability';
 import { createHttpHost, type Logger } from '@supergraph/runtime';
 import { createAuthorityFeed } from './authority-feed';
@@ -153,7 +155,25 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   const operationChecks: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
+        async didResolveOperation({ schema, document, request, operation, operationName }) {
+          // An operationName that names no operation of the document (or none, for a document of several):
+          // Apollo Gateway would throw inside its executor, a 500. It is the client's mistake: 400.
+          if (!operation)
+            throw new BadRequest(
+              request.operationName
+                ? `Unknown operation named "${request.operationName}".`
+                : 'Must provide operation name if query contains multiple operations.',
+            );
+          // Variables that do not fit their declared types, refused as Apollo Server would at execution, but
+          // before the features' checks (the cost limit reads them): a client's mistake, never an internal error.
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (coerced.errors?.length) {
+            const [first] = coerced.errors;
+            const variable = /^Variable "\$([^"]+)"/.exec(first!.message)?.[1] ?? 'variables';
+            throw new GraphQLError(first!.message, {
+              extensions: { code: ErrorCode.BAD_USER_INPUT, field: variable, http: { status: 400 } },
+            });
+          }
           for (const feature of features) {
             const error = feature.checkOperation?.({
               schema,

@@ -43,10 +43,41 @@ describe('what clients see of errors (production)', () => {
         role: value,
       });
     const [nearRole, farRole] = [await role('ADMN'), await role('QQQQ')];
-    expect(nearRole.body.errors[0].message.replace('ADMN', 'V')).toBe(
-      farRole.body.errors[0].message.replace('QQQQ', 'V'),
+    expect([nearRole.status, nearRole.body.errors[0].extensions]).toEqual([
+      400,
+      { code: 'BAD_USER_INPUT', field: 'role' },
+    ]);
+    expect(nearRole.body.errors[0].message.replaceAll('ADMN', 'V')).toBe(
+      farRole.body.errors[0].message.replaceAll('QQQQ', 'V'),
     );
     expect(nearRole.text).not.toMatch(/Did you mean|Suggestion hidden/);
+  });
+
+  it('answers variables that do not fit their types with 400 BAD_USER_INPUT, not an internal error (found by fuzzing)', async () => {
+    const query = 'query($first: Int, $filter: ZooFilter) { zoos(first: $first, filter: $filter) { totalCount } }';
+    for (const variables of [{ first: 'ten' }, { first: [1] }, { filter: 'zoo' }, { filter: { nope: 1 } }]) {
+      const response = await gateway.query(query, variables);
+      expect(response.status).toBe(400);
+      expect(response.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: Object.keys(variables)[0] });
+    }
+    const fitting = await gateway.query(query, { first: 1, filter: {} });
+    expect(fitting.body.data.zoos.totalCount).toEqual(expect.any(Number));
+  });
+
+  it('answers an operationName that names no operation with 400, not an internal error (found by fuzzing)', async () => {
+    for (const body of [
+      { query: '{ users { totalCount } }', operationName: 'Missing' },
+      { query: 'query A { users { totalCount } } query B { me { id } }' },
+    ]) {
+      const response = await gateway.post(body);
+      expect(response.status).toBe(400);
+      expect(response.body.errors[0].extensions).toEqual({ code: 'BAD_REQUEST' });
+    }
+    const named = await gateway.post({
+      query: 'query A { users { totalCount } } query B { me { id } }',
+      operationName: 'A',
+    });
+    expect(named.body.data.users.totalCount).toEqual(expect.any(Number));
   });
 
   it('still tells a developer what they meant outside production', async () => {
