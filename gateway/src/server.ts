@@ -26,7 +26,7 @@ import { masking } from './features/masking';
 import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './features/operation-limits';
 import { persistedQueries, type PersistedQueriesMode, type PersistedQueryManifest } from './features/persisted-queries';
 import { rateLimit, type RequestRateLimiter } from './features/rate-limit';
-import { subscriptionsOverHttpRefused } from './features/subscriptions-over-http';
+import { subscriptionOverHttp, subscriptionsOverHttpRefused } from './features/subscriptions-over-http';
 import { createSubscriptionServer } from './subscriptions/subscription-server';
 import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/subscription-service';
 import { supergraphFromFile } from './supergraph-source';
@@ -237,7 +237,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   const checkSource: RequestHandler = (req, res, next) => {
     // GET carries the operation in the URL (Apollo Server allows GET for queries).
     const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
-    const error = typeof query === 'string' ? refusalOf(query) : undefined;
+    const error = typeof query === 'string' ? (refusalOf(query) ?? subscriptionOverHttp(query)) : undefined;
     if (!error) return next();
     const { status, body } = httpErrorResponse(error);
     res.status(status).json(body);
