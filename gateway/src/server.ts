@@ -20,6 +20,7 @@ import { ClaimsForwardingDataSource } from './claims-data-source';
 import { viewerFromHeaders, type GatewayContext } from './context';
 import { bodyParsing } from './features/body-parsing';
 import { cors } from './features/cors';
+import { customScalars } from './features/custom-scalars';
 import type { ApolloConfig, GatewayFeature } from './features/feature';
 import { internalHeaderStripping } from './features/internal-header';
 import { masking } from './features/masking';
@@ -129,6 +130,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     bodyParsing(options.bodyLimit ?? '100kb'),
     subscriptionsOverHttpRefused(),
     operationLimits({ ...DEFAULT_LIMITS, ...options.limits }, production),
+    customScalars(),
     persistedQueries(options.persistedQueries?.mode ?? 'apq', options.persistedQueries?.manifest),
     rateLimit(options.rateLimiter),
     masking(logger, production),

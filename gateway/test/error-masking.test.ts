@@ -64,6 +64,36 @@ describe('what clients see of errors (production)', () => {
     expect(fitting.body.data.zoos.totalCount).toEqual(expect.any(Number));
   });
 
+  it('answers a DateTime or Date that does not parse as a client error, as the subgraph would (found by fuzzing)', async () => {
+    const update = 'mutation($id: ID!, $input: UpdateAnimalInput!) { updateAnimal(id: $id, input: $input) { id } }';
+    const id = '00000000-0000-0000-0000-000000000000';
+    for (const birthDate of ['+102217-07-01', '2025-13-45', 'soon']) {
+      const inVariables = await gateway.query(update, { id, input: { birthDate } });
+      expect([inVariables.status, inVariables.body.errors[0].extensions]).toEqual([
+        400,
+        { code: 'BAD_USER_INPUT', field: 'input' },
+      ]);
+      const inline = await gateway.query(
+        `mutation { updateAnimal(id: "${id}", input: { birthDate: "${birthDate}" }) { id } }`,
+      );
+      expect([inline.status, inline.body.errors[0].extensions.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+    }
+    // A valid date reaches the subgraph, which answers as usual (no token: UNAUTHENTICATED).
+    const valid = await gateway.query(update, { id, input: { birthDate: '2020-02-29' } });
+    expect(valid.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers a malformed persisted-query extension with 400 BAD_REQUEST, not an internal error (found by fuzzing)', async () => {
+    for (const persistedQuery of [
+      { version: 2, sha256Hash: 'ab' },
+      { version: ['x'], sha256Hash: 3 },
+      { version: 1, sha256Hash: 'not the hash of the query' },
+    ]) {
+      const response = await gateway.post({ query: '{ users { totalCount } }', extensions: { persistedQuery } });
+      expect([response.status, response.body.errors[0].extensions]).toEqual([400, { code: 'BAD_REQUEST' }]);
+    }
+  });
+
   it('answers an operationName that names no operation with 400, not an internal error (found by fuzzing)', async () => {
     for (const body of [
       { query: '{ users { totalCount } }', operationName: 'Missing' },
