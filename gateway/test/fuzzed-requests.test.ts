@@ -172,13 +172,28 @@ const anyJson: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 3 });
 const plain = (arbitrary: fc.Arbitrary<unknown>) => arbitrary.map((json) => ({ literal: literalOf(json), json }));
 
 /** Opaque cursors as a client might forge them: base64url of random JSON, of odd text, or random text. */
-const cursor: fc.Arbitrary<unknown> = fc.oneof(
-  anyJson.map((json) => Buffer.from(JSON.stringify(json)).toString('base64url')),
-  fc
-    .tuple(fc.string({ maxLength: 20 }), fc.uuid(), fc.integer())
-    .map((parts) => Buffer.from(JSON.stringify(parts)).toString('base64url')),
-  fc.string({ maxLength: 30 }),
-);
+const cursor = (): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    // Shaped like the real ones (base64url of a JSON array of key parts), with parts of any kind.
+    fc
+      .array(
+        fc.oneof(
+          fc.string({ maxLength: 12 }),
+          fc.integer(),
+          fc.double(),
+          fc.uuid(),
+          fc.constantFrom(...real.ids),
+          fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+        ),
+        { minLength: 1, maxLength: 3 },
+      )
+      .map((key) => Buffer.from(JSON.stringify(key)).toString('base64url')),
+    anyJson.map((json) => Buffer.from(JSON.stringify(json)).toString('base64url')),
+    fc
+      .tuple(fc.string({ maxLength: 20 }), fc.uuid(), fc.integer())
+      .map((parts) => Buffer.from(JSON.stringify(parts)).toString('base64url')),
+    fc.string({ maxLength: 30 }),
+  );
 
 function scalarValue(name: string, argument: string): fc.Arbitrary<Value> {
   switch (name) {
@@ -203,7 +218,7 @@ function scalarValue(name: string, argument: string): fc.Arbitrary<Value> {
       // String: text of every kind; `after` gets cursors.
       return plain(
         argument === 'after'
-          ? cursor
+          ? cursor()
           : fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constant('')),
       );
   }
