@@ -189,7 +189,7 @@ async function untilConverged(
 async function countsByOutcome(stack: Stack, names: readonly SubgraphName[], metric: string) {
   const counts: Record<string, number> = {};
   for (const name of names)
-    for (const [outcome, count] of Object.entries(sumBy(await scrape(stack.subgraphUrls[name]), metric, 'outcome')))
+    for (const [outcome, count] of Object.entries(sumBy(await scrape(stack.metricsUrls[name]), metric, 'outcome')))
       counts[outcome] = (counts[outcome] ?? 0) + count;
   return counts;
 }

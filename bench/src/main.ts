@@ -166,7 +166,7 @@ async function subgraphRequestsSoFar(stack: Stack): Promise<Record<string, numbe
   const totals: Record<string, number> = {};
   for (const name of SUBGRAPHS)
     for (const [outcome, count] of Object.entries(
-      sumBy(await scrape(stack.subgraphUrls[name]), 'supergraph_graphql_requests_total', 'outcome'),
+      sumBy(await scrape(stack.metricsUrls[name]), 'supergraph_graphql_requests_total', 'outcome'),
     ))
       totals[outcome] = (totals[outcome] ?? 0) + count;
   return totals;
@@ -424,7 +424,7 @@ async function gateways(stack: Stack) {
 async function statementsSoFar(stack: Stack): Promise<number> {
   let total = 0;
   for (const name of SUBGRAPHS)
-    total += sumSamples(await scrape(stack.subgraphUrls[name]), 'supergraph_db_query_duration_seconds_count');
+    total += sumSamples(await scrape(stack.metricsUrls[name]), 'supergraph_db_query_duration_seconds_count');
   return total;
 }
 

@@ -1,13 +1,10 @@
-// Reading the processes' Prometheus metrics: the one place that knows where a service serves them (today
-// `/metrics` beside `/graphql` on the same port) and how a sample line looks.
+// Reading the processes' Prometheus metrics (each serves them on its own METRICS_PORT; the stack knows the
+// URLs, `Stack.metricsUrls`) and how a sample line looks.
 
-/** The metrics endpoint of the service whose GraphQL endpoint is `graphqlUrl`. */
-export const metricsUrl = (graphqlUrl: string): string => new URL('/metrics', graphqlUrl).toString();
-
-/** The text exposition of the service whose GraphQL endpoint is `graphqlUrl`. */
-export async function scrape(graphqlUrl: string): Promise<string> {
-  const response = await fetch(metricsUrl(graphqlUrl));
-  if (!response.ok) throw new Error(`${metricsUrl(graphqlUrl)} answered ${response.status}`);
+/** The text exposition at `metricsUrl`. */
+export async function scrape(metricsUrl: string): Promise<string> {
+  const response = await fetch(metricsUrl);
+  if (!response.ok) throw new Error(`${metricsUrl} answered ${response.status}`);
   return response.text();
 }
 

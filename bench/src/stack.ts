@@ -1,5 +1,6 @@
 // The stack under test: a fresh embedded Postgres with one database per subgraph, the four subgraphs and
-// our gateway as production processes (compiled dist/, NODE_ENV=production), and the fixed data set.
+// our gateway as production processes (compiled dist/, NODE_ENV=production with every key and secret set, as
+// fail-closed production requires), and the fixed data set.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,8 @@ export interface Stack {
   databaseUrl(name: SubgraphName): string;
   subgraphUrls: Record<SubgraphName, string>;
   gatewayUrl: string;
+  /** Each process's GET /metrics, on its own METRICS_PORT (never the public port). */
+  metricsUrls: Record<SubgraphName | 'gateway', string>;
   supergraphFile: string;
   /** The gateway's claims-signing key (PEM): the plain and Hive gateways sign with it too. */
   gatewayClaimsKeyPem: string;
@@ -44,6 +47,12 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
   const subgraphUrls = Object.fromEntries(
     SUBGRAPHS.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`]),
   ) as Record<SubgraphName, string>;
+  const metricsPorts = Object.fromEntries(
+    await Promise.all([...SUBGRAPHS, 'gateway' as const].map(async (name) => [name, await freePort()] as const)),
+  ) as Record<SubgraphName | 'gateway', number>;
+  const metricsUrls = Object.fromEntries(
+    Object.entries(metricsPorts).map(([name, port]) => [name, `http://127.0.0.1:${port}/metrics`]),
+  ) as Record<SubgraphName | 'gateway', string>;
   const newPem = () =>
     generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
       .privateKey.export({ format: 'pem', type: 'pkcs8' })
@@ -73,7 +82,13 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       start(
         name,
         [path.join(dir, 'dist/main.js')],
-        { ...common, ...signs, PORT: String(ports[name]), DATABASE_URL: withDatabase(adminUrl, name) },
+        {
+          ...common,
+          ...signs,
+          PORT: String(ports[name]),
+          METRICS_PORT: String(metricsPorts[name]),
+          DATABASE_URL: withDatabase(adminUrl, name),
+        },
         dir,
       ),
     );
@@ -100,6 +115,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     {
       ...common,
       PORT: String(gatewayPort),
+      METRICS_PORT: String(metricsPorts.gateway),
       SUPERGRAPH_SDL_FILE: supergraphFile,
       USERS_JWKS_URL: new URL('/.well-known/jwks.json', subgraphUrls.users).toString(),
       RATE_LIMIT_ENABLED: 'false',
@@ -119,6 +135,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     databaseUrl: (name) => withDatabase(adminUrl, name),
     subgraphUrls,
     gatewayUrl,
+    metricsUrls,
     supergraphFile,
     gatewayClaimsKeyPem,
     processes,

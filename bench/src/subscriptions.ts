@@ -103,7 +103,7 @@ async function registerSolvers(stack: Stack, count: number): Promise<Solver[]> {
 
 /** The gateway's `supergraph_subscriptions_active` (subscriptions running for clients). */
 async function activeSubscriptions(stack: Stack): Promise<number> {
-  return sum(await scrape(stack.gatewayUrl), 'supergraph_subscriptions_active');
+  return sum(await scrape(stack.metricsUrls.gateway), 'supergraph_subscriptions_active');
 }
 
 async function untilActive(stack: Stack, count: number, timeoutMs = 60_000): Promise<void> {

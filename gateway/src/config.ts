@@ -1,6 +1,7 @@
 // The gateway's configuration, parsed once from the environment by main.ts.
 import path from 'node:path';
 import {
+  DEVELOPMENT_METRICS_PORTS,
   claimsSigningVariables,
   flag,
   logLevel,
@@ -23,6 +24,8 @@ const schema = z.object({
   NODE_ENV: nodeEnv,
   PORT: port(4000),
   HOST: z.string().default('127.0.0.1'),
+  /** GET /metrics and the detailed GET /ready, on their own port of HOST (never the public one). */
+  METRICS_PORT: port(DEVELOPMENT_METRICS_PORTS.gateway ?? 9400),
   LOG_LEVEL: logLevel,
   /** The composed supergraph (`npm run compose` writes it); reloaded when it changes or on SIGHUP. */
   SUPERGRAPH_SDL_FILE: z.string().default(path.resolve(__dirname, '../../supergraph.graphql')),
@@ -128,6 +131,7 @@ function perSubgraph(env: Record<string, string | undefined>, suffix: string): R
 
 export function loadConfig(env: Record<string, string | undefined>): GatewayConfig {
   const config = parseConfig(schema, env);
+  // NODE_ENV unset (or unknown) is production: the development keys are used only when asked for.
   const production = config.NODE_ENV === 'production';
   requireInProduction(production, { CLAIMS_SIGNING_KEY: config.CLAIMS_SIGNING_KEY });
   const subgraphUrls = parseConfig(z.record(z.string(), httpUrl), perSubgraph(env, 'URL'));

@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       maxMessageBytes: config.MAX_BODY_BYTES,
     },
   });
-  await server.listen(config.PORT, config.HOST);
+  await server.listen(config.PORT, config.HOST, config.METRICS_PORT);
   stopOnSignals(async () => {
     await server.stop();
     redis?.disconnect();

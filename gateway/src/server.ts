@@ -1,15 +1,18 @@
 // The gateway: Apollo Gateway inside Apollo Server over express. It verifies client JWTs, rate-limits
 // callers, refuses oversized or overly expensive operations before any subgraph is called, forwards signed
-// claims to subgraphs within a timeout, masks what clients must not see, and reports health, readiness and
-// metrics. Subscriptions, which Apollo Gateway cannot run, are served beside it (subscriptions/) over
+// claims to subgraphs within a timeout, masks what clients must not see, and reports health and readiness
+// (the public port says only ready or not; the operations port, METRICS_PORT, has the details and the
+// metrics). Subscriptions, which Apollo Gateway cannot run, are served beside it (subscriptions/) over
 // WebSocket and server-sent events, through the same features.
 import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { RequestHandler } from 'express';
+import { GraphQLError } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { publicJwks, type AccessTokenVerifier, type ServiceKeys, type Viewer } from '@supergraph/auth';
-import { createErrorFormatter, httpErrorResponse } from '@supergraph/errors';
+import { BadRequest, createErrorFormatter, ErrorCode, httpErrorResponse } from '@supergraph/errors';
 import { createMetrics, requestIdFrom, traceContextFromHeaders } from '@supergraph/observability';
 import { createHttpHost, type Logger } from '@supergraph/runtime';
 import { createAuthorityFeed } from './authority-feed';
@@ -19,13 +22,14 @@ import { viewerFromHeaders, type GatewayContext } from './context';
 import { bodyParsing } from './features/body-parsing';
 import { cors } from './features/cors';
 import { credentialMutations } from './features/credential-mutations';
+import { customScalars } from './features/custom-scalars';
 import type { ApolloConfig, GatewayFeature } from './features/feature';
 import { internalHeaderStripping } from './features/internal-header';
 import { masking } from './features/masking';
 import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './features/operation-limits';
 import { persistedQueries, type PersistedQueriesMode, type PersistedQueryManifest } from './features/persisted-queries';
 import { rateLimit, type RequestRateLimiter } from './features/rate-limit';
-import { subscriptionsOverHttpRefused } from './features/subscriptions-over-http';
+import { subscriptionOverHttp, subscriptionsOverHttpRefused } from './features/subscriptions-over-http';
 import { createSubscriptionServer } from './subscriptions/subscription-server';
 import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/subscription-service';
 import { supergraphFromFile } from './supergraph-source';
@@ -57,12 +61,18 @@ export interface GatewayOptions {
   slowOperationMs?: number;
   /** How the gateway follows role changes and deletions (authority-feed.ts); `usersUrl` defaults to the supergraph's. */
   authority?: { intervalMs?: number; staleAfterMs?: number; usersUrl?: string };
+  /** How long one readiness probe (each subgraph's /health, the authority feed) serves GET /ready (default 2 s). */
+  readinessCacheMs?: number;
   /** Caps and timings of subscriptions (DEFAULT_SUBSCRIPTION_LIMITS), and the largest WebSocket message (100 KB). */
   subscriptions?: Partial<SubscriptionLimits> & { maxMessageBytes?: number };
 }
 
 export interface GatewayServer {
-  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  /**
+   * Listens on host:port for clients, and on host:metricsPort for operations (GET /metrics, the detailed GET
+   * /ready); 0 (the default for metricsPort) is a free port.
+   */
+  listen(port: number, host?: string, metricsPort?: number): Promise<{ url: string; port: number; metricsUrl: string }>;
   stop(): Promise<void>;
   /** Re-reads the supergraph file now (as SIGHUP does); true when a new supergraph is served. */
   reloadSupergraph(): boolean;
@@ -127,20 +137,26 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
     subscriptionsOverHttpRefused(),
     operationLimits({ ...DEFAULT_LIMITS, ...options.limits }, production),
     credentialMutations(),
+    customScalars(),
     persistedQueries(options.persistedQueries?.mode ?? 'apq', options.persistedQueries?.manifest),
     rateLimit(options.rateLimiter),
     masking(logger, production),
   ];
 
   let loaded = false;
+  // Probed at most once per cache period however often /ready is called (see @supergraph/runtime's host); the
+  // subgraphs' addresses appear only on the operations port.
   const host = createHttpHost({
     metrics,
     readiness: async () => {
-      const subgraphs = await Promise.all([...routes.values()].map(async (url) => ({ url, up: await answers(url) })));
+      const subgraphs = await Promise.all(
+        [...routes].map(async ([name, url]) => ({ name, url, up: await answers(url) })),
+      );
       const authorityFeed = authority.isFresh() ? 'fresh' : 'stale';
       const ready = loaded && subgraphs.every((subgraph) => subgraph.up) && authorityFeed === 'fresh';
       return { ready, details: { supergraphLoaded: loaded, subgraphs, authorityFeed } };
     },
+    ...(options.readinessCacheMs !== undefined && { readinessCacheMs: options.readinessCacheMs }),
   });
   const { app, httpServer } = host;
   const apolloConfig = features.reduce<ApolloConfig>((config, feature) => ({ ...config, ...feature.apolloConfig }), {});
@@ -148,7 +164,25 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   const operationChecks: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
+        async didResolveOperation({ schema, document, request, operation, operationName }) {
+          // An operationName that names no operation of the document (or none, for a document of several):
+          // Apollo Gateway would throw inside its executor, a 500. It is the client's mistake: 400.
+          if (!operation)
+            throw new BadRequest(
+              request.operationName
+                ? `Unknown operation named "${request.operationName}".`
+                : 'Must provide operation name if query contains multiple operations.',
+            );
+          // Variables that do not fit their declared types, refused as Apollo Server would at execution, but
+          // before the features' checks (the cost limit reads them): a client's mistake, never an internal error.
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (coerced.errors?.length) {
+            const [first] = coerced.errors;
+            const variable = /^Variable "\$([^"]+)"/.exec(first!.message)?.[1] ?? 'variables';
+            throw new GraphQLError(first!.message, {
+              extensions: { code: ErrorCode.BAD_USER_INPUT, field: variable, http: { status: 400 } },
+            });
+          }
           for (const feature of features) {
             const error = feature.checkOperation?.({
               schema,
@@ -213,7 +247,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   const checkSource: RequestHandler = (req, res, next) => {
     // GET carries the operation in the URL (Apollo Server allows GET for queries).
     const query = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
-    const error = typeof query === 'string' ? refusalOf(query) : undefined;
+    const error = typeof query === 'string' ? (refusalOf(query) ?? subscriptionOverHttp(query)) : undefined;
     if (!error) return next();
     const { status, body } = httpErrorResponse(error);
     res.status(status).json(body);
@@ -222,7 +256,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   let started: Promise<void> | undefined;
   let stopped: Promise<void> | undefined;
   return {
-    async listen(port, hostname = '127.0.0.1') {
+    async listen(port, hostname = '127.0.0.1', metricsPort = 0) {
       started ??= apollo.start().then(() => {
         loaded = true;
         app.use(
@@ -257,11 +291,12 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
       });
       await started;
       subscriptions.listen(httpServer, '/graphql');
-      const actualPort = await host.listen(port, hostname);
-      const url = `http://${hostname}:${actualPort}/graphql`;
+      const bound = await host.listen(port, hostname, metricsPort);
+      const url = `http://${hostname}:${bound.port}/graphql`;
+      const metricsUrl = `http://${hostname}:${bound.metricsPort}/metrics`;
       authority.start();
-      logger.info({ url, subgraphs: [...routes.values()] }, 'gateway listening');
-      return { url, port: actualPort };
+      logger.info({ url, metricsUrl, subgraphs: [...routes.values()] }, 'gateway listening');
+      return { url, port: bound.port, metricsUrl };
     },
     reloadSupergraph: () => source?.reload() ?? false,
     refreshAuthority: () => authority.refresh(),
@@ -271,6 +306,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
         // Subscriptions first: their sockets would otherwise hold the HTTP server's drain open.
         await subscriptions.stop();
         if (httpServer.listening) await apollo.stop();
+        await host.closeOperations();
         logger.info('gateway stopped');
       })();
       return stopped;

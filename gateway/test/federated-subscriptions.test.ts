@@ -36,7 +36,7 @@ const subscriber = (authorization?: string, url = gateway.url) => {
 };
 /** A gauge or counter of the gateway's GET /metrics (summed over its labels). */
 const metric = async (target: ExtraGateway, name: string) => {
-  const text = await (await fetch(`${target.baseUrl}/metrics`)).text();
+  const text = await (await fetch(target.metricsUrl)).text();
   const lines = text.split('\n').filter((line) => line.startsWith(`${name} `) || line.startsWith(`${name}{`));
   return lines.reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
 };

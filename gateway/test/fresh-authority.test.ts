@@ -100,7 +100,9 @@ describe('the authority feed', () => {
       await isolated.server.refreshAuthority();
       const puzzle = await isolated.query(CREATE_PUZZLE, { input: puzzleInput() }, root);
       expect(codeOf(puzzle.body)).toBe('FORBIDDEN');
-      const ready = await fetch(`${isolated.baseUrl}/ready`);
+      expect((await fetch(`${isolated.baseUrl}/ready`)).status).toBe(503);
+      // Why, on the operations port only.
+      const ready = await fetch(new URL('/ready', isolated.metricsUrl));
       expect(ready.status).toBe(503);
       expect(await ready.json()).toMatchObject({ authorityFeed: 'stale' });
     } finally {

@@ -43,6 +43,7 @@ async function startGatewayProcess(subgraphs: { name: string; url: string; sdl: 
         ...process.env,
         NODE_ENV: 'production',
         PORT: String(port),
+        METRICS_PORT: '0',
         SUPERGRAPH_SDL_FILE: file,
         USERS_JWKS_URL: new URL('/.well-known/jwks.json', supergraph.subgraphs.users.url).toString(),
         JWT_ISSUER: TOKENS.issuer,

@@ -28,7 +28,7 @@ const subscriber = (auth?: Record<string, string>) => {
 const active = (count: number) =>
   eventually(
     async () => {
-      const text = await (await fetch(new URL('/metrics', supergraph.gatewayUrl))).text();
+      const text = await (await fetch(supergraph.gatewayMetricsUrl)).text();
       return Number(/^supergraph_subscriptions_active (\d+)/m.exec(text)?.[1] ?? 0);
     },
     (open) => open === count,

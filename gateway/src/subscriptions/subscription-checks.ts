@@ -4,6 +4,7 @@
 // the variables, the cost limit — and then the query plan.
 import {
   getOperationAST,
+  Kind,
   GraphQLError,
   parse,
   specifiedRules,
@@ -14,6 +15,7 @@ import {
 import { getVariableValues } from 'graphql/execution/values';
 import { BadRequest, BadUserInput, ServiceUnavailable, ValidationFailed } from '@supergraph/errors';
 import type { Caller, GatewayFeature } from '../features/feature';
+import { withoutSuggestions } from '../features/masking';
 import type { SubscriptionPlan, SubscriptionPlanner } from './subscription-planner';
 
 export interface SubscriptionRequest {
@@ -49,9 +51,8 @@ export function createSubscriptionChecks(options: {
 }): SubscriptionChecks {
   const { features, planner } = options;
   const validationRules = [...specifiedRules, ...features.flatMap((feature) => feature.validationRules ?? [])];
-  // graphql-armor hides "Did you mean …?" from HTTP clients in production; the same here.
-  const hideSuggestions = (message: string) =>
-    options.production ? message.replace(/Did you mean ".+"\?/g, '[Suggestion hidden]').trim() : message;
+  // Production keeps "Did you mean …?" to itself, as over HTTP (features/masking.ts).
+  const hideSuggestions = (message: string) => (options.production ? withoutSuggestions(message) : message);
 
   return {
     async check(request, caller) {
@@ -81,7 +82,14 @@ export function createSubscriptionChecks(options: {
           }),
         );
       }
-      const invalid = validate(supergraph.apiSchema, document, validationRules);
+      let invalid: readonly GraphQLError[];
+      try {
+        invalid = validate(supergraph.apiSchema, document, validationRules);
+      } catch (error) {
+        // graphql-js 16's subscription rule evaluates @include/@skip before their arguments are type-checked,
+        // and throws on `@include(if: "yes")`: the client's mistake (found by fuzzing).
+        return refused(new ValidationFailed(hideSuggestions((error as Error).message)));
+      }
       if (invalid.length) {
         return { refused: invalid.map((error) => new ValidationFailed(hideSuggestions(error.message), error.nodes)) };
       }
@@ -109,6 +117,23 @@ export function createSubscriptionChecks(options: {
         });
         if (error) return refused(error);
       }
+      // A root field skipped by @include/@skip leaves nothing to subscribe to (validation counts fields only
+      // when there are several): the client's mistake, not the planner's (found by fuzzing).
+      const selected = operation.selectionSet.selections.filter((selection) => {
+        const skip = selection.directives?.find((directive) => directive.name.value === 'skip');
+        const include = selection.directives?.find((directive) => directive.name.value === 'include');
+        const argument = (directive: typeof skip) =>
+          directive?.arguments?.find((arg) => arg.name.value === 'if')?.value;
+        const truth = (directive: typeof skip) => {
+          const value = argument(directive);
+          if (!value) return undefined;
+          if (value.kind === Kind.BOOLEAN) return value.value;
+          if (value.kind === Kind.VARIABLE) return coerced.coerced[value.name.value] === true;
+          return undefined;
+        };
+        return truth(skip) !== true && truth(include) !== false;
+      });
+      if (selected.length !== 1) return refused(new BadRequest('A subscription must select exactly one root field'));
       const plan = planner.plan(supergraph, document, operationName, `${operationName ?? ''}\n${query}`);
       return { query, document, ...(operationName !== undefined && { operationName }), variables, plan };
     },

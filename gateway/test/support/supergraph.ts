@@ -44,6 +44,8 @@ export interface GraphQLResult {
 
 export interface RunningSubgraph {
   url: string;
+  /** Its operations port's GET /metrics (a new port after each start). */
+  metricsUrl: string;
   server: SubgraphServer;
   /** Stops the subgraph (its port then refuses connections); its database stays. */
   stop(): Promise<void>;
@@ -55,6 +57,8 @@ export interface RunningSubgraph {
 
 export interface Supergraph {
   gatewayUrl: string;
+  /** The gateway's operations port's GET /metrics. */
+  gatewayMetricsUrl: string;
   gateway: GatewayServer;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** The puzzle service's clock (unlock times, cooldowns), moved by hand. */
@@ -123,25 +127,27 @@ export async function startSupergraph(): Promise<Supergraph> {
           peers: Object.fromEntries(
             calleesOf(service.name).map((peer) => [peer, { url: urls[peer]!, timeoutMs: 1_000 }]),
           ),
-          settings: service.loadSettings({ JWT_PRIVATE_KEY: tokenKeyPem }),
+          settings: service.loadSettings({ NODE_ENV: 'test', JWT_PRIVATE_KEY: tokenKeyPem }),
           logger,
           production: false,
           events: { retryDelayMaxSeconds: 1 },
           ...(service.name === 'puzzle' && { now: () => puzzleClock.now }),
           ...overrides,
         });
-        await server.listen(ports[service.name]);
-        return server;
+        const { metricsUrl } = await server.listen(ports[service.name]);
+        return { server, metricsUrl };
       };
+      const booted = await boot();
       const subgraph: RunningSubgraph = {
         url: urls[service.name]!,
-        server: await boot(),
+        server: booted.server,
+        metricsUrl: booted.metricsUrl,
         sql: async (text, values) => (await pool.query(text, values)).rows,
         async stop() {
           await subgraph.server.stop();
         },
         async start(overrides) {
-          subgraph.server = await boot(overrides);
+          ({ server: subgraph.server, metricsUrl: subgraph.metricsUrl } = await boot(overrides));
         },
       };
       running[service.name as SubgraphName] = subgraph;
@@ -155,7 +161,7 @@ export async function startSupergraph(): Promise<Supergraph> {
     logger,
     production: false,
   });
-  const { url: gatewayUrl } = await gateway.listen(gatewayPort);
+  const { url: gatewayUrl, metricsUrl: gatewayMetricsUrl } = await gateway.listen(gatewayPort);
 
   const query: Supergraph['query'] = async (text, variables, headers = {}) => {
     const response = await fetch(gatewayUrl, {
@@ -168,6 +174,7 @@ export async function startSupergraph(): Promise<Supergraph> {
 
   return {
     gatewayUrl,
+    gatewayMetricsUrl,
     gateway,
     subgraphs: running,
     puzzleClock,
@@ -197,6 +204,8 @@ export { generateSigningKey };
 export interface ExtraGateway {
   url: string;
   baseUrl: string;
+  /** Its operations port's GET /metrics; the detailed GET /ready is beside it. */
+  metricsUrl: string;
   server: GatewayServer;
   /** Posts a raw body; returns the status, headers and parsed JSON (or text). */
   post(
@@ -233,7 +242,7 @@ export async function startGateway(
     production: false,
     ...options,
   });
-  const { url } = await gateway.listen(0);
+  const { url, metricsUrl } = await gateway.listen(0);
   const post: ExtraGateway['post'] = async (body, headers = {}) => {
     const response = await fetch(url, {
       method: 'POST',
@@ -252,6 +261,7 @@ export async function startGateway(
   return {
     url,
     baseUrl: url.replace(/\/graphql$/, ''),
+    metricsUrl,
     server: gateway,
     post,
     query: (text, variables, headers) => post({ query: text, variables }, headers),

@@ -26,7 +26,19 @@ export function parseConfig<Schema extends z.ZodType>(schema: Schema, env: Env):
 /** A TCP port; 0 asks the OS for a free one. */
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
-export const nodeEnv = z.enum(['development', 'test', 'production']).default('development');
+/**
+ * The mode a process runs in. It fails closed: only an explicit `development` or `test` allows development
+ * defaults (public keys and secrets); unset, or anything else, runs as `production`.
+ */
+export const nodeEnv = z
+  .string()
+  .optional()
+  .transform((value): 'development' | 'test' | 'production' =>
+    value === 'development' || value === 'test' ? value : 'production',
+  );
+
+/** Whether `env` runs in production: NODE_ENV is neither `development` nor `test` (unset included). */
+export const isProduction = (env: Env): boolean => nodeEnv.parse(env.NODE_ENV || undefined) === 'production';
 
 /** `true`/`false`/`1`/`0` as a boolean (z.coerce.boolean would read "false" as true). */
 export const flag = (fallback: boolean) =>
@@ -44,8 +56,8 @@ export const httpUrl = z.url({ protocol: /^https?$/ });
 export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
 
 /**
- * Secrets with a development default: the default is used outside production, and in production the
- * variable must be set to something else. Returns the resolved values by name.
+ * Secrets with a development default: the default is used only in development and test, and in production
+ * (NODE_ENV unset included) the variable must be set to something else. Returns the resolved values by name.
  */
 export function resolveSecrets<Name extends string>(
   env: Env,
@@ -87,7 +99,7 @@ export const claimsSigningVariables = {
   DEV_KEYS_DIR: z.string().default('.data/keys'),
 };
 
-/** Fails naming each variable that production requires and that is unset. */
+/** Fails naming each variable that production (NODE_ENV unset included) requires and that is unset. */
 export function requireInProduction(production: boolean, values: Record<string, unknown>): void {
   if (!production) return;
   const missing = Object.entries(values)
@@ -99,13 +111,15 @@ export function requireInProduction(production: boolean, values: Record<string, 
 /**
  * What every subgraph's configuration starts from: mode, where it listens (`port` is its default), its own
  * database, logging, the slow-operation threshold and whom it trusts for signed claims. A service's
- * config.ts adds its own variables: `z.object({ ...subgraphVariables(4002), ANIMAL_SERVICE_URL: … })`.
+ * config.ts adds its own variables: `z.object({ ...subgraphVariables(4002, 9402), ANIMAL_SERVICE_URL: … })`.
  */
-export function subgraphVariables(defaultPort: number) {
+export function subgraphVariables(defaultPort: number, defaultMetricsPort: number) {
   return {
     NODE_ENV: nodeEnv,
     PORT: port(defaultPort),
     HOST: z.string().default('127.0.0.1'),
+    /** GET /metrics and the detailed GET /ready, on their own port (never the public one). */
+    METRICS_PORT: port(defaultMetricsPort),
     DATABASE_URL: postgresUrl,
     LOG_LEVEL: logLevel,
     /** Operations slower than this many milliseconds are logged as slow. */
@@ -121,4 +135,16 @@ export const DEVELOPMENT_PORTS: Readonly<Record<string, number>> = {
   zoo: 4002,
   animal: 4003,
   puzzle: 4004,
+};
+
+/**
+ * Where each process serves its metrics (and detailed readiness) in development unless METRICS_PORT says
+ * otherwise: apart from the public ports above, so that nothing public shows them.
+ */
+export const DEVELOPMENT_METRICS_PORTS: Readonly<Record<string, number>> = {
+  gateway: 9400,
+  users: 9401,
+  zoo: 9402,
+  animal: 9403,
+  puzzle: 9404,
 };

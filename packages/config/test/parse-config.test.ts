@@ -1,4 +1,15 @@
-import { ConfigError, flag, parseConfig, port, postgresUrl, resolveSecrets, z } from '../src';
+import {
+  ConfigError,
+  flag,
+  isProduction,
+  nodeEnv,
+  parseConfig,
+  port,
+  postgresUrl,
+  requireInProduction,
+  resolveSecrets,
+  z,
+} from '../src';
 
 const schema = z.object({ PORT: port(4001), DATABASE_URL: postgresUrl, SEED: flag(false) });
 
@@ -42,5 +53,33 @@ describe('resolveSecrets', () => {
     expect(
       resolveSecrets({ ANSWER_SECRET: 'a-real-secret-from-the-vault-xxxxxxxxxx' }, true, defaults).ANSWER_SECRET,
     ).toBe('a-real-secret-from-the-vault-xxxxxxxxxx');
+  });
+});
+
+describe('NODE_ENV fails closed', () => {
+  const schema = z.object({ NODE_ENV: nodeEnv });
+
+  it('is development or test only when it says so explicitly', () => {
+    expect(parseConfig(schema, { NODE_ENV: 'development' }).NODE_ENV).toBe('development');
+    expect(parseConfig(schema, { NODE_ENV: 'test' }).NODE_ENV).toBe('test');
+    expect(isProduction({ NODE_ENV: 'development' })).toBe(false);
+  });
+
+  it('is production when unset, empty or anything else', () => {
+    for (const NODE_ENV of [undefined, '', 'production', 'staging', 'Development', 'dev']) {
+      expect(parseConfig(schema, { NODE_ENV }).NODE_ENV).toBe('production');
+      expect(isProduction({ NODE_ENV })).toBe(true);
+    }
+  });
+
+  it('so an unset NODE_ENV without secrets fails, naming every missing one', () => {
+    const env = {};
+    const production = parseConfig(schema, env).NODE_ENV === 'production';
+    expect(() =>
+      resolveSecrets(env, production, { ANSWER_SECRET: 'public-development-default', OTHER_SECRET: 'also-public' }),
+    ).toThrow(/ANSWER_SECRET: must be set in production[\s\S]*OTHER_SECRET: must be set in production/);
+    expect(() => requireInProduction(production, { CLAIMS_SIGNING_KEY: undefined, JWT_PRIVATE_KEY: '' })).toThrow(
+      /CLAIMS_SIGNING_KEY: required in production[\s\S]*JWT_PRIVATE_KEY: required in production/,
+    );
   });
 });

@@ -1,11 +1,16 @@
 // The dev launcher's settings: where Postgres is, and where the repository's files are.
 import path from 'node:path';
-import { flag, nodeEnv, parseConfig, port, postgresUrl, z } from '@supergraph/config';
+import { flag, parseConfig, port, postgresUrl, z } from '@supergraph/config';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
 const schema = z.object({
-  NODE_ENV: nodeEnv,
+  /**
+   * The mode of the processes it starts. `npm start` is the development launcher, so it says `development`
+   * explicitly (the services themselves treat an unset NODE_ENV as production); NODE_ENV=production with the
+   * keys set runs the same stack as production.
+   */
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   /** An external Postgres server (admin URL); each subgraph gets its own database on it. Unset: embedded Postgres. */
   DATABASE_URL: postgresUrl.optional(),
   EMBEDDED_POSTGRES_PORT: port(54329),

@@ -3,6 +3,7 @@
 // supergraph.yaml and the gateway as separate processes, and stops everything cleanly on Ctrl-C.
 import path from 'node:path';
 import { readSupergraphConfig } from '@supergraph/composition';
+import { DEVELOPMENT_METRICS_PORTS } from '@supergraph/config';
 import {
   EmbeddedPostgresError,
   ensureDatabase,
@@ -128,6 +129,10 @@ The supergraph is up.
 ${subgraphs.map((subgraph) => `  ${subgraph.name.padEnd(10)} ${subgraph.url}`).join('\n')}
   JWKS       ${new URL('/.well-known/jwks.json', subgraphs.find((s) => s.name === 'users')?.url ?? 'http://localhost:4001').toString()}   (access tokens)
              ${gatewayUrl}/.well-known/jwks.json   (the gateway's signed claims)
+  Metrics    ${['gateway', ...subgraphs.map((subgraph) => subgraph.name)]
+    .map((name) => `http://localhost:${DEVELOPMENT_METRICS_PORTS[name] ?? '?'}/metrics`)
+    .join(' ')}
+             (each process's operations port: /metrics and a detailed /ready; never the public one)
 ${
   config.SEED_DEMO_DATA
     ? `

@@ -2,4 +2,11 @@
 export { createLogger, type Logger } from './logger';
 export { listenHttp, runMain, stopOnSignals } from './process';
 export { connectRedis } from './redis';
-export { createHttpHost, type HttpHost, type HttpHostOptions, type Readiness } from './http-host';
+export {
+  cachedReadiness,
+  createHttpHost,
+  DEFAULT_READINESS_CACHE_MS,
+  type HttpHost,
+  type HttpHostOptions,
+  type Readiness,
+} from './http-host';

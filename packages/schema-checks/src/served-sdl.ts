@@ -49,7 +49,8 @@ export function serviceDescriptor(subgraph: { name: string; schemaFile: string }
 export async function servedSdl(subgraph: { name: string; schemaFile: string }): Promise<string> {
   const service = serviceDescriptor(subgraph);
   const gatewayKeys = serviceKeys('gateway', generateSigningKey());
-  // Development settings from an empty environment; a service that keeps a development key writes it here.
+  // Development settings (asked for explicitly: an unset NODE_ENV is production); a service that keeps a
+  // development key writes it here.
   const keysDir = mkdtempSync(path.join(tmpdir(), 'supergraph-check-'));
   const nowhere = { url: 'http://127.0.0.1:9/graphql', timeoutMs: 100 };
   const server = service.createServer({
@@ -57,7 +58,7 @@ export async function servedSdl(subgraph: { name: string; schemaFile: string }):
     claims: createClaimsTrust({ name: service.name, gateway: createLocalKeySet(gatewayKeys.published) }),
     keys: serviceKeys(service.name, generateSigningKey()),
     peers: Object.fromEntries(calleesOf(service.name).map((peer) => [peer, nowhere])),
-    settings: service.loadSettings({ DEV_KEYS_DIR: keysDir }),
+    settings: service.loadSettings({ NODE_ENV: 'development', DEV_KEYS_DIR: keysDir }),
     logger: createLogger('schema-check', 'silent'),
     production: false,
     events: false,

@@ -35,9 +35,22 @@ const GATEWAY_PORT = 4000;
 /** The gateway, and every service that calls another or delivers events to one (SERVICE_OPERATIONS, SERVICE_EVENTS). */
 const SIGNERS = ['gateway', ...subgraphs.filter((name) => calleesOf(name).length > 0)];
 const claimsKeyVariable = (signer: string) => `${signer.toUpperCase()}_CLAIMS_SIGNING_KEY`;
-const SECRETS = [...SIGNERS.map(claimsKeyVariable), 'JWT_PRIVATE_KEY', 'ANSWER_SECRET', 'POSTGRES_PASSWORD'];
+/** Each service's own database role's password (the role is named after the service). */
+const dbPasswordVariable = (subgraph: string) => `${subgraph.toUpperCase()}_DB_PASSWORD`;
+const SECRETS = [
+  ...SIGNERS.map(claimsKeyVariable),
+  ...subgraphs.map(dbPasswordVariable),
+  'JWT_PRIVATE_KEY',
+  'ANSWER_SECRET',
+  'POSTGRES_PASSWORD',
+];
 /** The environment variable a service's setting is interpolated from (each signer has its own claims key). */
-const variableOf = (name: string, key: string) => (key === 'CLAIMS_SIGNING_KEY' ? claimsKeyVariable(name) : key);
+const variableOf = (name: string, key: string) =>
+  key === 'CLAIMS_SIGNING_KEY'
+    ? claimsKeyVariable(name)
+    : key === 'SERVICE_DB_PASSWORD'
+      ? dbPasswordVariable(name.replace(/-db$/, ''))
+      : key;
 
 const service = (name: string): Service => {
   const found = compose.services[name];
@@ -150,6 +163,22 @@ describe('docker-compose.yml', () => {
       expect(environment(service(`${name}-db`)).POSTGRES_DB).toBe(name);
     });
 
+    it('connects as its own least-privilege role, created with the database, never as the superuser', () => {
+      const url = new URL(environment(service(name)).DATABASE_URL!.replace(/\$\{[^}]*\}/g, 'secret'));
+      expect(url.username).toBe(name);
+      expect(url.username).not.toBe('postgres');
+      const db = service(`${name}-db`);
+      expect(environment(db).SERVICE_DB_USER).toBe(name);
+      expect(environment(db).SERVICE_DB_PASSWORD).toMatch(new RegExp(`^\\$\\{${dbPasswordVariable(name)}:\\?`));
+      const init = db.volumes?.find(
+        (mount) => typeof mount === 'string' && mount.split(':')[1]?.startsWith('/docker-entrypoint-initdb.d/'),
+      ) as string | undefined;
+      expect(init?.split(':')[0]).toBe('./docker/postgres/create-service-role.sh');
+      const script = read('docker/postgres/create-service-role.sh');
+      expect(script).toMatch(/CREATE ROLE :"role" LOGIN PASSWORD :'password' NOSUPERUSER NOCREATEDB NOCREATEROLE/);
+      expect(script).toMatch(/ALTER DATABASE :"db" OWNER TO :"role"/);
+    });
+
     it('runs in production mode, trusting the gateway’s published keys and sharing replay memory in Redis', () => {
       const env = environment(service(name));
       expect(env.NODE_ENV).toBe('production');
@@ -230,6 +259,7 @@ describe('docker-compose.yml', () => {
     // Every service that needs a secret takes it from the environment, and refuses to start without it.
     const needs: [string, string][] = [
       ...subgraphs.map((name) => [`${name}-db`, 'POSTGRES_PASSWORD'] as [string, string]),
+      ...subgraphs.map((name) => [`${name}-db`, 'SERVICE_DB_PASSWORD'] as [string, string]),
       ...SIGNERS.map((name) => [name, 'CLAIMS_SIGNING_KEY'] as [string, string]),
       ['users', 'JWT_PRIVATE_KEY'],
       ['puzzle', 'ANSWER_SECRET'],
@@ -254,7 +284,8 @@ describe('docker-compose.yml', () => {
     for (const [name, svc] of Object.entries(compose.services)) {
       for (const [key, value] of Object.entries(environment(svc))) {
         if (SECRETS.includes(variableOf(name, key))) expect(value).toMatch(required(variableOf(name, key)));
-        if (key === 'DATABASE_URL') expect(value).toMatch(/^postgres:\/\/[^:@/]+:\$\{POSTGRES_PASSWORD:\?[^}]+\}@/);
+        if (key === 'DATABASE_URL')
+          expect(value).toMatch(new RegExp(`^postgres://${name}:\\$\\{${dbPasswordVariable(name)}:\\?[^}]+\\}@`));
       }
     }
   });

@@ -1,7 +1,7 @@
 // The common subgraph server: Apollo Server over express that answers only signed callers (the gateway, or
 // a service for its declared operations), with the viewer taken from those claims; subscriptions over
-// WebSocket on the same /graphql, signed the same way (subscriptions.ts); /health, /ready, /metrics and
-// optionally a JWKS; JSON logs carrying the request and trace ids the gateway sends; and a graceful stop that
+// WebSocket on the same /graphql, signed the same way (subscriptions.ts); /health, /ready (cached) and
+// optionally a JWKS, with /metrics and the detailed /ready on a port of their own (METRICS_PORT); JSON logs carrying the request and trace ids the gateway sends; and a graceful stop that
 // closes the subscriptions' sockets and lets in-flight requests finish.
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
@@ -70,6 +70,8 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   createContext(request: RequestInfo): Context | Promise<Context>;
   /** Whether the service can serve: its database answers. */
   isReady(): Promise<boolean>;
+  /** How long one isReady() answer serves GET /ready (default 2 s). */
+  readinessCacheMs?: number;
   /** Extra HTTP routes, mounted before /graphql (e.g. the users JWKS). */
   routes?(app: Express): void;
   /** Called once before the server first listens: background work requests rely on (the event relay). */
@@ -87,15 +89,18 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   maxGatewayBodyBytes?: number;
   /** Operations taking at least this long are logged as slow (default 1000). */
   slowOperationMs?: number;
-  /** Served on GET /metrics; pass the service's own to include its database metrics (default: a fresh one). */
+  /** Served on the operations port's GET /metrics; pass the service's own to include its database metrics (default: a fresh one). */
   metrics?: Metrics;
   /** Caps of the WebSocket subscription endpoint. */
   subscriptions?: SubscriptionLimits;
 }
 
 export interface SubgraphServer {
-  /** Starts listening; resolves with the GraphQL endpoint URL. */
-  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  /**
+   * Starts listening, publicly on host:port and for operations (GET /metrics) on host:metricsPort (0, the
+   * default for metricsPort: a free port); resolves with the GraphQL endpoint URL and the metrics URL.
+   */
+  listen(port: number, host?: string, metricsPort?: number): Promise<{ url: string; port: number; metricsUrl: string }>;
   /**
    * Closes the subscription sockets (1001), stops accepting requests, waits for in-flight ones, then runs
    * onStop. Safe to call twice.
@@ -111,6 +116,7 @@ export function createSubgraphServer<Context extends BaseContext>(
   const host = createHttpHost({
     metrics,
     readiness: async () => ({ ready: await options.isReady() }),
+    ...(options.readinessCacheMs !== undefined && { readinessCacheMs: options.readinessCacheMs }),
   });
   const { app, httpServer } = host;
   // Every answer is a fresh POST response nobody revalidates: hashing each body for an ETag is wasted work.
@@ -218,7 +224,7 @@ export function createSubgraphServer<Context extends BaseContext>(
   let stopped: Promise<void> | undefined;
 
   return {
-    async listen(port, hostname = '127.0.0.1') {
+    async listen(port, hostname = '127.0.0.1', metricsPort = 0) {
       started ??= Promise.all([apollo.start(), options.onStart?.()]).then(() => {
         app.use(
           '/graphql',
@@ -244,10 +250,11 @@ export function createSubgraphServer<Context extends BaseContext>(
         );
       });
       await started;
-      const actualPort = await host.listen(port, hostname);
-      const url = `http://${hostname}:${actualPort}/graphql`;
-      logger.info({ url }, `${options.name} subgraph listening`);
-      return { url, port: actualPort };
+      const bound = await host.listen(port, hostname, metricsPort);
+      const url = `http://${hostname}:${bound.port}/graphql`;
+      const metricsUrl = `http://${hostname}:${bound.metricsPort}/metrics`;
+      logger.info({ url, metricsUrl }, `${options.name} subgraph listening`);
+      return { url, port: bound.port, metricsUrl };
     },
     stop() {
       stopped ??= (async () => {
@@ -255,6 +262,7 @@ export function createSubgraphServer<Context extends BaseContext>(
         // from what onStop closes.
         await subscriptions.close();
         if (httpServer.listening) await apollo.stop();
+        await host.closeOperations();
         await options.onStop?.();
         logger.info(`${options.name} subgraph stopped`);
       })();

@@ -6,10 +6,12 @@
 import { callersOf, calleesOf, jwksUrlOf, type ServiceKeySettings } from '@supergraph/auth';
 import {
   ConfigError,
+  DEVELOPMENT_METRICS_PORTS,
   DEVELOPMENT_PORTS,
   claimsSigningVariables,
   flag,
   httpUrl,
+  isProduction,
   type logLevel,
   parseConfig,
   requireInProduction,
@@ -30,6 +32,8 @@ export interface SubgraphConfig {
   production: boolean;
   port: number;
   host: string;
+  /** Where GET /metrics (and the detailed /ready) listen, on `host`. */
+  metricsPort: number;
   databaseUrl: string;
   /** Connections in this process's pool (DATABASE_POOL_MAX). */
   databasePoolMax: number;
@@ -72,7 +76,7 @@ function baseSchema(name: string) {
     peerVariables[`${PEER}_JWKS_URL`] = httpUrl.optional();
   }
   return z.object({
-    ...subgraphVariables(DEVELOPMENT_PORTS[name] ?? 4000),
+    ...subgraphVariables(DEVELOPMENT_PORTS[name] ?? 4000, DEVELOPMENT_METRICS_PORTS[name] ?? 9400),
     ...claimsSigningVariables,
     ...databaseVariables,
     MAX_GATEWAY_BODY_BYTES: z.coerce
@@ -106,7 +110,8 @@ export function loadSubgraphConfig<Settings>(
     }
   };
   const base = attempt(() => parseConfig(baseSchema(name), env));
-  const production = (base?.NODE_ENV ?? env.NODE_ENV) === 'production';
+  // Fails closed: only an explicit NODE_ENV=development or test is not production.
+  const production = base ? base.NODE_ENV === 'production' : isProduction(env);
   const callees = calleesOf(name);
   if (base)
     attempt(() =>
@@ -133,6 +138,7 @@ export function loadSubgraphConfig<Settings>(
       production,
       port: base.PORT,
       host: base.HOST,
+      metricsPort: base.METRICS_PORT,
       databaseUrl: base.DATABASE_URL,
       databasePoolMax: base.DATABASE_POOL_MAX,
       databaseStatementTimeoutMs: base.DATABASE_STATEMENT_TIMEOUT_MS,

@@ -283,7 +283,7 @@ export function runService<Settings>(service: SubgraphService<Settings>): void {
       maxGatewayBodyBytes: config.maxGatewayBodyBytes,
       ...(redis && { redis }),
     });
-    await server.listen(config.port, config.host);
+    await server.listen(config.port, config.host, config.metricsPort);
     stopOnSignals(async () => {
       await stopBackground();
       await server.stop();

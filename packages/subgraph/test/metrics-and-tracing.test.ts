@@ -27,12 +27,16 @@ const typeDefs = parse(/* GraphQL */ `
 interface Started {
   url: string;
   baseUrl: string;
+  metricsUrl: string;
+  /** How many times the server asked whether it is ready (its database probe). */
+  probes: () => number;
   logs: Record<string, any>[];
   server: SubgraphServer;
 }
 
-async function startCatalog(options: { slowOperationMs?: number } = {}): Promise<Started> {
+async function startCatalog(options: { slowOperationMs?: number; readinessCacheMs?: number } = {}): Promise<Started> {
   const logs: Record<string, any>[] = [];
+  let probes = 0;
   const logger = createLogger('catalog', 'info', { write: (line: string) => void logs.push(JSON.parse(line)) });
   const server = createSubgraphServer<RequestInfo>({
     name: 'catalog',
@@ -54,13 +58,16 @@ async function startCatalog(options: { slowOperationMs?: number } = {}): Promise
       replay: memoryReplayGuard(),
     }),
     createContext: (request) => request,
-    isReady: async () => true,
+    isReady: async () => {
+      probes++;
+      return true;
+    },
     logger,
     production: false,
     ...options,
   });
-  const { url } = await server.listen(0);
-  return { url, baseUrl: url.replace(/\/graphql$/, ''), logs, server };
+  const { url, metricsUrl } = await server.listen(0);
+  return { url, baseUrl: url.replace(/\/graphql$/, ''), metricsUrl, probes: () => probes, logs, server };
 }
 
 /** Posts as the gateway would (signed anonymous claims), unless the headers bring their own claims. */
@@ -89,7 +96,7 @@ describe('subgraph metrics and tracing', () => {
     await post(catalog.url, 'query Typo { helo }');
     await post(catalog.url, 'query Greeting { hello }', { [CLAIMS_HEADER]: 'forged' });
 
-    const response = await fetch(`${catalog.baseUrl}/metrics`);
+    const response = await fetch(catalog.metricsUrl);
     const text = await response.text();
 
     expect(response.status).toBe(200);
@@ -156,5 +163,23 @@ describe('subgraph metrics and tracing', () => {
         requestId: 'abc-123',
       }),
     );
+  });
+
+  it('keeps /metrics off the public port, which answers only whether it is ready', async () => {
+    catalog = await startCatalog();
+    expect((await fetch(`${catalog.baseUrl}/metrics`)).status).toBe(404);
+    const ready = await fetch(`${catalog.baseUrl}/ready`);
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready' }]);
+    expect((await fetch(catalog.metricsUrl)).status).toBe(200);
+    // Callers are served as before.
+    expect((await post(catalog.url, 'query Greeting { hello }')).body.data).toEqual({ hello: 'world' });
+  });
+
+  it('probes its database once per cache period, however often /ready is asked', async () => {
+    catalog = await startCatalog({ readinessCacheMs: 60_000 });
+    const concurrent = await Promise.all(Array.from({ length: 20 }, () => fetch(`${catalog.baseUrl}/ready`)));
+    for (let call = 0; call < 20; call++) expect((await fetch(`${catalog.baseUrl}/ready`)).status).toBe(200);
+    expect(concurrent.every((response) => response.status === 200)).toBe(true);
+    expect(catalog.probes()).toBe(1);
   });
 });

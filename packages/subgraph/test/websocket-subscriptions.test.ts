@@ -96,13 +96,13 @@ function startServer(options: { production?: boolean; maxConnections?: number; m
 
 const ada: Viewer = { id: 'ada', role: 'USER' };
 let server: SubgraphServer;
-let url: string;
+let listening: { url: string; metricsUrl: string };
 let gateway: SubgraphSubscriber;
 
 beforeAll(async () => {
   server = startServer({ maxPerConnection: 3 });
-  ({ url } = await server.listen(0));
-  gateway = subscribeToSubgraph(url, 'catalog');
+  listening = await server.listen(0);
+  gateway = subscribeToSubgraph(listening, 'catalog');
 });
 afterAll(async () => {
   await gateway.close();
@@ -125,8 +125,8 @@ describe('a subscription signed by the gateway', () => {
 
   it('masks an internal error in an event as INTERNAL_SERVER_ERROR', async () => {
     const production = startServer({ production: true });
-    const { url: productionUrl } = await production.listen(0);
-    const client = subscribeToSubgraph(productionUrl, 'catalog');
+    const productionListening = await production.listen(0);
+    const client = subscribeToSubgraph(productionListening, 'catalog');
     try {
       const query = 'subscription { ticks(channel: "broken") { n broken } }';
       const ticks = await client.subscribe(query);
@@ -211,7 +211,7 @@ describe('a subscribe message the subgraph refuses with an `error`', () => {
   });
 
   it('goes over the subscriptions one connection may hold', async () => {
-    const own = subscribeToSubgraph(url, 'catalog');
+    const own = subscribeToSubgraph(listening, 'catalog');
     try {
       for (let open = 0; open < 3; open++) await own.subscribe(TICKS, { channel: `cap-${open}` });
       expect(await refusal(own.subscribe(TICKS, { channel: 'cap-3' }))).toMatchObject({
@@ -227,11 +227,11 @@ describe('a subscribe message the subgraph refuses with an `error`', () => {
 describe('connections', () => {
   it('refuses a connection over the limit with 503 before any WebSocket exists', async () => {
     const small = startServer({ maxConnections: 1 });
-    const { url: smallUrl } = await small.listen(0);
-    const first = subscribeToSubgraph(smallUrl, 'catalog');
+    const smallListening = await small.listen(0);
+    const first = subscribeToSubgraph(smallListening, 'catalog');
     try {
       await first.subscribe(TICKS, { channel: 'small' });
-      const second = new WebSocket(smallUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
+      const second = new WebSocket(smallListening.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
       const outcome = await new Promise<string>((resolve) => {
         second.onopen = () => resolve('open');
         second.onerror = () => resolve('refused');
@@ -245,8 +245,8 @@ describe('connections', () => {
 
   it('closes open sockets with 1001 when the server stops, ending their subscriptions', async () => {
     const stopping = startServer();
-    const { url: stoppingUrl } = await stopping.listen(0);
-    const client = subscribeToSubgraph(stoppingUrl, 'catalog');
+    const stoppingListening = await stopping.listen(0);
+    const client = subscribeToSubgraph(stoppingListening, 'catalog');
     const ticks = await client.subscribe(TICKS, { channel: 'stopping' });
     await stopping.stop();
     expect(await ticks.next()).toMatchObject({ type: 'closed', code: 1001 });

@@ -60,6 +60,10 @@ export async function startStubSubgraph(
         res.writeHead(502).end();
         return;
       }
+      if (req.method === 'GET' && req.url === '/health') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+        return;
+      }
       if (req.url === '/events') {
         const event = JSON.parse(raw) as StubEvent;
         try {

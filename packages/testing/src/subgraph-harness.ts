@@ -39,7 +39,7 @@ export interface CallOptions {
 export const TEST_CLIENT_ADDRESS = '192.0.2.1';
 
 export interface StartableServer {
-  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  listen(port: number, host?: string): Promise<{ url: string; port: number; metricsUrl: string }>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +48,8 @@ export interface SubgraphHarness {
   /** The subgraph's own database, for code under test that needs a connection of its own. */
   databaseUrl: string;
   baseUrl: string;
+  /** The operations port's GET /metrics (metrics are never on the public port). */
+  metricsUrl: string;
   graphql<Data = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -157,9 +159,10 @@ export async function startSubgraphHarness(options: HarnessOptions): Promise<Sub
       statements.sql.push(event.query.sql);
     },
   });
-  const { url } = await server.listen(0);
+  const { url, metricsUrl } = await server.listen(0);
   return {
     url,
+    metricsUrl,
     databaseUrl: database.url,
     baseUrl: url.replace(/\/graphql$/, ''),
     statements,

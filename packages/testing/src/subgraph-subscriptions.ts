@@ -45,17 +45,20 @@ export interface SubgraphSubscriber {
 
 const ACTIVE_GAUGE = /^supergraph_subscriptions_active\{[^}]*\} (\d+)/m;
 
-async function activeSubscriptions(baseUrl: string): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', baseUrl))).text();
+async function activeSubscriptions(metricsUrl: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
   return Number(ACTIVE_GAUGE.exec(text)?.[1] ?? 0);
 }
 
 /**
- * One gateway-like connection to the subgraph at `url` (its http GraphQL URL), whose claims audience is
- * `audience`. Subscriptions through it share the socket, as the gateway's do.
+ * One gateway-like connection to the subgraph at `url` (its http GraphQL URL; `metricsUrl`: its operations
+ * port's /metrics, read to know when a subscription runs), whose claims audience is `audience`. Subscriptions
+ * through it share the socket, as the gateway's do.
  */
-export function subscribeToSubgraph(url: string, audience: string): SubgraphSubscriber {
-  const baseUrl = url.replace(/\/graphql$/, '');
+export function subscribeToSubgraph(
+  { url, metricsUrl }: { url: string; metricsUrl: string },
+  audience: string,
+): SubgraphSubscriber {
   const client: Client = createClient({
     url: url.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
@@ -83,7 +86,7 @@ export function subscribeToSubgraph(url: string, audience: string): SubgraphSubs
           digest: requestDigest(bound.query, bound.variables),
         });
       }
-      const before = await activeSubscriptions(baseUrl);
+      const before = await activeSubscriptions(metricsUrl);
       let answered = false;
       const unsubscribe = client.subscribe(
         { query, ...(variables && { variables }), extensions },
@@ -103,7 +106,7 @@ export function subscribeToSubgraph(url: string, audience: string): SubgraphSubs
           },
         },
       );
-      for (let tries = 0; !answered && (await activeSubscriptions(baseUrl)) <= before; tries++) {
+      for (let tries = 0; !answered && (await activeSubscriptions(metricsUrl)) <= before; tries++) {
         if (tries > 200) throw new Error('The subgraph neither ran nor answered the subscription within 10 s');
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

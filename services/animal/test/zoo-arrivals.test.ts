@@ -27,7 +27,7 @@ let testbed: AnimalTestbed;
 let gateway: SubgraphSubscriber;
 beforeAll(async () => {
   testbed = await startAnimalTestbed();
-  gateway = subscribeToSubgraph(testbed.animal.url, 'animal');
+  gateway = subscribeToSubgraph(testbed.animal, 'animal');
 });
 afterAll(async () => {
   await gateway.close();

@@ -59,7 +59,7 @@ let gateway: SubgraphSubscriber;
 beforeAll(async () => {
   testbed = await startPuzzleTestbed();
   testbed.clock.set('2026-12-05T06:00:00.000Z');
-  gateway = subscribeToSubgraph(testbed.puzzle.url, 'puzzle');
+  gateway = subscribeToSubgraph(testbed.puzzle, 'puzzle');
 });
 afterAll(async () => {
   await gateway.close();
@@ -139,7 +139,7 @@ describe('starEarned', () => {
 
   it('is delivered by every replica to its own subscribers', async () => {
     const replica = await startPuzzleReplica(testbed);
-    const onReplica = subscribeToSubgraph(replica.url, 'puzzle');
+    const onReplica = subscribeToSubgraph(replica, 'puzzle');
     try {
       const day2 = await createPuzzle(testbed, { day: 2, answerPart1: '2' });
       const here = await gateway.subscribe(STAR_EARNED, { year: 2026 });
@@ -165,7 +165,7 @@ describe('starEarned', () => {
       await startPuzzleReplica(testbed, { redis }),
       await startPuzzleReplica(testbed, { redis }),
     ];
-    const [onFirst, onSecond] = [subscribeToSubgraph(first.url, 'puzzle'), subscribeToSubgraph(second.url, 'puzzle')];
+    const [onFirst, onSecond] = [subscribeToSubgraph(first, 'puzzle'), subscribeToSubgraph(second, 'puzzle')];
     try {
       const day4 = await createPuzzle(testbed, { day: 4, answerPart1: '4' });
       const streams = [

@@ -47,18 +47,16 @@ export interface UsersSettings {
 
 export function loadSettings(env: Record<string, string | undefined>): UsersSettings {
   const config = parseConfig(variables, env);
+  // NODE_ENV unset counts as production (nodeEnv fails closed): no generated key, no demo accounts.
   const production = config.NODE_ENV === 'production';
-  if (production && !config.JWT_PRIVATE_KEY) {
-    throw new ConfigError('Invalid configuration:\n  JWT_PRIVATE_KEY: required in production (a PEM private key)');
-  }
-  if (config.LOGIN_MAX_LOCKOUT_SECONDS < config.LOGIN_LOCKOUT_SECONDS) {
-    throw new ConfigError(
-      'Invalid configuration:\n  LOGIN_MAX_LOCKOUT_SECONDS: must be at least LOGIN_LOCKOUT_SECONDS (the first lockout)',
-    );
-  }
-  if (production && config.SEED_DEMO_DATA) {
-    throw new ConfigError('Invalid configuration:\n  SEED_DEMO_DATA: demo accounts are never created in production');
-  }
+  const problems = [
+    ...(production && !config.JWT_PRIVATE_KEY ? ['  JWT_PRIVATE_KEY: required in production (a PEM private key)'] : []),
+    ...(config.LOGIN_MAX_LOCKOUT_SECONDS < config.LOGIN_LOCKOUT_SECONDS
+      ? ['  LOGIN_MAX_LOCKOUT_SECONDS: must be at least LOGIN_LOCKOUT_SECONDS (the first lockout)']
+      : []),
+    ...(production && config.SEED_DEMO_DATA ? ['  SEED_DEMO_DATA: demo accounts are never created in production'] : []),
+  ];
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   return {
     sessions: {
       signingKey: config.JWT_PRIVATE_KEY

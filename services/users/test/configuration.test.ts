@@ -5,6 +5,7 @@ import { loadSubgraphConfig } from '@supergraph/subgraph';
 import { service } from '../src';
 
 const base = {
+  NODE_ENV: 'development',
   DATABASE_URL: 'postgres://localhost/users',
   DEV_KEYS_DIR: mkdtempSync(path.join(tmpdir(), 'users-config-')),
 };
@@ -13,7 +14,13 @@ const load = (env: Record<string, string | undefined>) => loadSubgraphConfig('us
 describe('users configuration', () => {
   it('runs in development with defaults', () => {
     const { config, settings } = load(base);
-    expect(config).toMatchObject({ port: 4001, production: false, slowOperationMs: 1000, jobsEnabled: true });
+    expect(config).toMatchObject({
+      port: 4001,
+      metricsPort: 9401,
+      production: false,
+      slowOperationMs: 1000,
+      jobsEnabled: true,
+    });
     expect(settings).toMatchObject({
       loginProtection: { maxFailures: 5, lockoutSeconds: 900, addressMaxFailures: 100 },
       credentialLimit: { attempts: 30, windowSeconds: 60 },
@@ -26,7 +33,7 @@ describe('users configuration', () => {
   });
 
   it('needs a database URL', () => {
-    expect(() => load({ DEV_KEYS_DIR: base.DEV_KEYS_DIR })).toThrow(/DATABASE_URL/);
+    expect(() => load({ NODE_ENV: 'development', DEV_KEYS_DIR: base.DEV_KEYS_DIR })).toThrow(/DATABASE_URL/);
   });
 
   it('names every bad variable at once, the shared ones and its own', () => {
@@ -40,6 +47,14 @@ describe('users configuration', () => {
     expect(() => load(production)).toThrow(/JWT_PRIVATE_KEY/);
     const key = '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----';
     expect(() => load({ ...production, JWT_PRIVATE_KEY: key, SEED_DEMO_DATA: 'true' })).toThrow(/SEED_DEMO_DATA/);
+  });
+
+  it('fails closed: NODE_ENV unset (or unknown) is production, and every missing key is named at once', () => {
+    for (const NODE_ENV of [undefined, '', 'staging']) {
+      const env = { ...base, NODE_ENV, SEED_DEMO_DATA: 'true' };
+      expect(() => load(env)).toThrow(/JWT_PRIVATE_KEY: required in production[\s\S]*SEED_DEMO_DATA/);
+    }
+    expect(load({ ...base, NODE_ENV: 'test' }).config.production).toBe(false);
   });
 
   it('has no shared claims secret to configure: it trusts the gateway’s published keys', () => {

@@ -4,7 +4,7 @@
 import { loadSubgraphConfig } from '@supergraph/subgraph';
 import { service } from '../src';
 
-const base = { DATABASE_URL: 'postgres://localhost/zoo' };
+const base = { NODE_ENV: 'development', DATABASE_URL: 'postgres://localhost/zoo' };
 const load = (env: Record<string, string | undefined>) => loadSubgraphConfig('zoo', env, service.loadSettings);
 
 describe('zoo configuration', () => {
@@ -33,5 +33,10 @@ describe('zoo configuration', () => {
 
   it('needs its own claims-signing key in production, because it signs its calls', () => {
     expect(() => load({ ...base, NODE_ENV: 'production' })).toThrow(/CLAIMS_SIGNING_KEY: required in production/);
+  });
+
+  it('fails closed: with NODE_ENV unset it runs as production and needs its key', () => {
+    const { NODE_ENV: _development, ...unset } = base;
+    expect(() => load(unset)).toThrow(/CLAIMS_SIGNING_KEY: required in production/);
   });
 });

@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 async function scrape(): Promise<string> {
-  const response = await fetch(`${zoo.baseUrl}/metrics`);
+  const response = await fetch(zoo.metricsUrl);
   expect(response.status).toBe(200);
   return response.text();
 }

@@ -47,6 +47,8 @@ export async function startPuzzleTestbed(settings: { maxLeaderboardMembers?: num
 
 export interface PuzzleReplica {
   url: string;
+  /** Its operations port's GET /metrics. */
+  metricsUrl: string;
   /** A POST signed by the test gateway, as the harness's graphql(). */
   graphql(query: string, variables: Record<string, unknown>, viewer: Viewer | null): Promise<GraphQLResponse>;
   stop(): Promise<void>;
@@ -67,9 +69,10 @@ export async function startPuzzleReplica(
     now: () => testbed.clock.now,
     ...(options.redis && { redis: options.redis }),
   });
-  const { url } = await server.listen(0);
+  const { url, metricsUrl } = await server.listen(0);
   return {
     url,
+    metricsUrl,
     async graphql(query, variables, viewer) {
       const claims = signForwardedClaims(testKeys('gateway'), {
         audience: 'puzzle',
