@@ -16,7 +16,7 @@ afterAll(async () => {
 
 /** How many fetches the gateway has sent to the users subgraph so far (from its own metrics). */
 async function usersFetches(): Promise<number> {
-  const metrics = await (await fetch(`${gateway.baseUrl}/metrics`)).text();
+  const metrics = await (await fetch(gateway.metricsUrl)).text();
   return [
     ...metrics.matchAll(/^supergraph_subgraph_fetch_duration_seconds_count\{[^}]*subgraph="users"[^}]*\} (\d+)/gm),
   ].reduce((sum, match) => sum + Number(match[1]), 0);

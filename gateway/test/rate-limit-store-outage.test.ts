@@ -56,9 +56,9 @@ const QUERY = '{ users(first: 1) { totalCount } }';
 // No steady rate, a burst of 3 over ten minutes: the budget does not refill while the test runs.
 const settings = { perSecond: 0, burst: 3, burstWindowSeconds: 600 };
 
-/** A counter or gauge of the gateway's GET /metrics. */
+/** A counter or gauge of the gateway's metrics (on its operations port). */
 async function metric(gateway: ExtraGateway, name: string): Promise<number> {
-  const text = await (await fetch(`${gateway.baseUrl}/metrics`)).text();
+  const text = await (await fetch(gateway.metricsUrl)).text();
   const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
   return Number(line?.split(' ').at(-1));
 }

@@ -127,7 +127,13 @@ export async function startSupergraph(): Promise<Supergraph> {
           peers: Object.fromEntries(
             calleesOf(service.name).map((peer) => [peer, { url: urls[peer]!, timeoutMs: 1_000 }]),
           ),
-          settings: service.loadSettings({ NODE_ENV: 'test', JWT_PRIVATE_KEY: tokenKeyPem }),
+          settings: service.loadSettings({
+            NODE_ENV: 'test',
+            JWT_PRIVATE_KEY: tokenKeyPem,
+            // Every client of these tests is 127.0.0.1: the per-address credential limit is the users tests' subject.
+            CREDENTIAL_ATTEMPTS_PER_IP: '100000',
+            LOGIN_IP_MAX_FAILURES: '100000',
+          }),
           logger,
           production: false,
           events: { retryDelayMaxSeconds: 1 },

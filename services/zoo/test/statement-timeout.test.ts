@@ -9,7 +9,11 @@ import { CREATE_ZOO, newUser } from './support/zoo-subgraph';
 
 describe('the database settings every subgraph shares', () => {
   const load = (env: Record<string, string>) =>
-    loadSubgraphConfig('zoo', { DATABASE_URL: 'postgres://localhost/zoo', ...env }, service.loadSettings).config;
+    loadSubgraphConfig(
+      'zoo',
+      { NODE_ENV: 'test', DATABASE_URL: 'postgres://localhost/zoo', ...env },
+      service.loadSettings,
+    ).config;
 
   it('bound each statement to 5 s and open 10 connections unless told otherwise', () => {
     expect(load({})).toMatchObject({ databaseStatementTimeoutMs: 5000, databasePoolMax: 10 });
