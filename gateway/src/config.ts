@@ -65,6 +65,9 @@ const schema = z.object({
       return sizes;
     }),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** Identical subgraph fetches of queries in flight at once (same subgraph, operation, variables, viewer and
+   *  client address) share one request; `false` sends one request per fetch. */
+  GATEWAY_DEDUPLICATE_REQUESTS: flag(true),
   RATE_LIMIT_ENABLED: flag(true),
   RATE_LIMIT_PER_SECOND: count(DEFAULT_RATE_LIMIT.perSecond),
   RATE_LIMIT_BURST: count(DEFAULT_RATE_LIMIT.burst),

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     },
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     subgraphTimeouts: config.subgraphTimeouts,
+    deduplicateRequests: config.GATEWAY_DEDUPLICATE_REQUESTS,
     ...(config.RATE_LIMIT_ENABLED && {
       rateLimiter: createRequestRateLimiter(
         {

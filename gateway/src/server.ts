@@ -30,6 +30,7 @@ import { DEFAULT_LIMITS, operationLimits, type OperationLimits } from './feature
 import { persistedQueries, type PersistedQueriesMode, type PersistedQueryManifest } from './features/persisted-queries';
 import { rateLimit, type RequestRateLimiter } from './features/rate-limit';
 import { subscriptionOverHttp, subscriptionsOverHttpRefused } from './features/subscriptions-over-http';
+import { createSubgraphHttp } from './subgraph-http';
 import { createSubscriptionServer } from './subscriptions/subscription-server';
 import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/subscription-service';
 import { supergraphFromFile } from './supergraph-source';
@@ -50,6 +51,8 @@ export interface GatewayOptions {
   /** Subgraph fetch deadline (default 5 s), and per-subgraph overrides. */
   subgraphTimeoutMs?: number;
   subgraphTimeouts?: Record<string, number>;
+  /** Identical subgraph fetches of queries in flight at once share one request (claims-data-source.ts); default on. */
+  deduplicateRequests?: boolean;
   /** Per-caller request budget; none means unlimited (tests). */
   rateLimiter?: RequestRateLimiter;
   /** Which peers' X-Forwarded-For is believed for the client address (client-address.ts); default: none. */
@@ -111,13 +114,17 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   if ('sdl' in options.supergraph) served(options.supergraph.sdl);
   // The data sources the gateway builds, by subgraph name: subscription events use them too.
   const dataSources: ServiceMap = {};
+  const subgraphHttp = createSubgraphHttp();
   const gateway = new ApolloGateway({
     supergraphSdl: source ?? (options.supergraph as { sdl: string }).sdl,
     buildService: ({ name, url }) =>
       (dataSources[name] = new ClaimsForwardingDataSource(name, overrides[name] ?? url!, {
         keys: options.keys,
+        http: subgraphHttp,
         timeoutMs: options.subgraphTimeouts?.[name] ?? options.subgraphTimeoutMs ?? 5_000,
+        deduplicate: options.deduplicateRequests ?? true,
         onFetch: (subgraph, seconds, outcome) => metrics.observeSubgraphFetch(subgraph, seconds, outcome),
+        onDeduplicated: (subgraph) => metrics.observeDeduplicatedFetch(subgraph),
       })),
   });
   const authority = createAuthorityFeed({
@@ -307,6 +314,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
         await subscriptions.stop();
         if (httpServer.listening) await apollo.stop();
         await host.closeOperations();
+        await subgraphHttp.close();
         logger.info('gateway stopped');
       })();
       return stopped;

@@ -40,6 +40,8 @@ export interface Metrics {
     options: OperationPluginOptions,
   ): ApolloServerPlugin<TContext>;
   observeSubgraphFetch(subgraph: string, seconds: number, outcome: SubgraphFetchOutcome): void;
+  /** Counts a gateway fetch answered by an identical request already in flight (no request of its own). */
+  observeDeduplicatedFetch(subgraph: string): void;
   /** Counts a request refused before it reached GraphQL (no valid signed claims, a wrong method). */
   observeRefusedRequest(): void;
   /** Feed it Kysely's `log` events (see createDatabase's `onQuery`). */
@@ -77,6 +79,12 @@ export function createMetrics(service: string): Metrics {
     name: `${PREFIX}subgraph_fetch_duration_seconds`,
     help: "The gateway's fetches from subgraphs, by subgraph and outcome (ok, error, timeout).",
     labelNames: ['subgraph', 'outcome'] as const,
+    registers,
+  });
+  const deduplicatedFetches = new Counter({
+    name: `${PREFIX}subgraph_fetches_deduplicated_total`,
+    help: "The gateway's subgraph fetches that shared an identical request in flight instead of sending their own, by subgraph.",
+    labelNames: ['subgraph'] as const,
     registers,
   });
   const dbQueryDuration = new Histogram({
@@ -158,6 +166,9 @@ export function createMetrics(service: string): Metrics {
     },
     observeSubgraphFetch(subgraph, seconds, outcome) {
       subgraphFetchDuration.observe({ subgraph: LABEL_NAME.test(subgraph) ? subgraph : 'invalid', outcome }, seconds);
+    },
+    observeDeduplicatedFetch(subgraph) {
+      deduplicatedFetches.inc({ subgraph: LABEL_NAME.test(subgraph) ? subgraph : 'invalid' });
     },
     observeDbQuery(event) {
       dbQueryDuration.observe(

@@ -46,7 +46,8 @@ export interface StubSubgraph {
  */
 export async function startStubSubgraph(
   name: string,
-  answer: (call: StubCall) => Record<string, unknown>,
+  /** The `data` of the answer; a promise holds the answer until it settles (e.g. until a test lets it go). */
+  answer: (call: StubCall) => Record<string, unknown> | Promise<Record<string, unknown>>,
   claims: ClaimsVerifier = testClaimsTrust(name),
 ): Promise<StubSubgraph> {
   const sockets = new Set<Socket>();
@@ -90,7 +91,8 @@ export async function startStubSubgraph(
       }
       const call = { query: body.query, variables: body.variables ?? {}, claims: verified, headers: req.headers };
       stub.calls.push(call);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: answer(call) }));
+      const data = await answer(call);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
     });
   });
   server.on('connection', (socket) => {
