@@ -161,9 +161,11 @@ interface FormattedError {
   extensions?: Record<string, unknown>;
 }
 
-/** The error a resolver threw, unwrapped from graphql-js's located wrapper. */
-function originalError(error: unknown): unknown {
-  return error instanceof GraphQLError && error.path && error.originalError ? error.originalError : error;
+/** The error a resolver threw, unwrapped from the GraphQLErrors around it (graphql-js locates it, sometimes twice). */
+export function thrownError(error: unknown): unknown {
+  let inner = error;
+  while (inner instanceof GraphQLError && inner.originalError) inner = inner.originalError;
+  return inner;
 }
 
 /**
@@ -186,7 +188,7 @@ export function createErrorFormatter(logger: ErrorLogger, production: boolean) {
       };
     }
     logger.error(
-      { err: originalError(error), path: formatted.path, serviceName: extensions.serviceName },
+      { err: thrownError(error), path: formatted.path, serviceName: extensions.serviceName },
       'masked an unexpected error',
     );
     return {

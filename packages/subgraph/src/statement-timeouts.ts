@@ -3,28 +3,17 @@
 // one warning line without a stack, instead of the masked error and error-level log of an unexpected failure.
 import type { GraphQLFormattedError } from 'graphql';
 import { isStatementTimeout } from '@supergraph/db';
-import { ServiceUnavailable } from '@supergraph/errors';
+import { ServiceUnavailable, thrownError } from '@supergraph/errors';
 import type { Logger } from '@supergraph/runtime';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 const STATEMENT_TIMEOUT_MESSAGE = 'The database took too long to answer; try again later';
 
-/** What a resolver threw, under graphql-js's located wrappers. */
-function thrown(error: unknown): unknown {
-  let inner = error;
-  for (let depth = 0; depth < 5; depth++) {
-    const original = (inner as { originalError?: unknown } | null)?.originalError;
-    if (!original) break;
-    inner = original;
-  }
-  return inner;
-}
-
 /** Wraps the server's error formatter: statement timeouts become ServiceUnavailable before it sees them. */
 export function reportStatementTimeouts(format: FormatError, logger: Logger): FormatError {
   return (formatted, error) => {
-    if (!isStatementTimeout(thrown(error))) return format(formatted, error);
+    if (!isStatementTimeout(thrownError(error))) return format(formatted, error);
     logger.warn({ path: formatted.path }, 'a statement ran past statement_timeout and was cancelled');
     const unavailable = new ServiceUnavailable(STATEMENT_TIMEOUT_MESSAGE);
     return format(
