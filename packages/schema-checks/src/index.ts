@@ -6,7 +6,8 @@ export {
   roverAvailable,
   type CompositionOutcome,
 } from './compose';
-export { apiSchemaOf, brokenOperations, loadOperations, schemaChanges } from './api-schema';
+export { apiSchemaOf, brokenOperations, loadOperations, schemaChanges, type ClientOperation } from './api-schema';
 export { servedSdl } from './served-sdl';
 export { MANIFEST_FILE, OPERATIONS_DIR, REPO_ROOT, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from './paths';
 export { buildManifest, manifestText, type PersistedQueryManifest } from './manifest';
+export { schemaReference } from './schema-reference';

@@ -10,7 +10,8 @@ export interface PersistedQueryManifest {
   operations: { id: string; name: string; type: string; body: string }[];
 }
 
-function fragmentsUsedBy(
+/** The fragments `definition` spreads, directly or through other fragments. */
+export function fragmentsUsedBy(
   definition: DefinitionNode,
   fragments: Map<string, FragmentDefinitionNode>,
   found = new Map<string, FragmentDefinitionNode>(),
