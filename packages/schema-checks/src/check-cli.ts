@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runChecks } from './check';
-import { MANIFEST_FILE, OPERATIONS_DIR, REPO_ROOT, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from './paths';
+import { MANIFEST_FILE, OPERATIONS_DIR, REPO_ROOT, SCHEMA_DOC_FILE, SUPERGRAPH_CONFIG, SUPERGRAPH_FILE } from './paths';
 
 /** The supergraph as last committed, when this is a git checkout that has one. */
 function committedSupergraph(): string | undefined {
@@ -35,6 +35,7 @@ async function main(): Promise<number> {
     baselineSdl: committedSupergraph(),
     operationsDir: OPERATIONS_DIR,
     manifestFile: MANIFEST_FILE,
+    schemaDocFile: SCHEMA_DOC_FILE,
     proposed,
   });
   for (const line of report.lines) console.log(line);

@@ -1,12 +1,14 @@
 // The CI gate for the supergraph: (1) each subgraph serves exactly its schema.graphql, (2) the subgraphs
 // compose, (3) the committed supergraph.graphql is what they compose to, and (4) no change breaks an
-// operation that clients send. Breaking changes that no stored operation uses are reported, not fatal.
+// operation that clients send. Breaking changes that no stored operation uses are reported, not fatal. The
+// generated files (persisted query manifest, schema reference) must be what `npm run compose` writes.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSubgraph } from '@apollo/federation-internals';
 import { apiSchemaOf, brokenOperations, loadOperations, schemaChanges } from './api-schema';
 import { composeFromConfig, loadSubgraphs } from './compose';
 import { buildManifest, manifestText } from './manifest';
+import { schemaDocument } from './schema-doc';
 import { servedSdl } from './served-sdl';
 
 export interface CheckOptions {
@@ -18,6 +20,8 @@ export interface CheckOptions {
   operationsDir: string;
   /** The committed persisted query manifest, checked against the operations (skipped when absent). */
   manifestFile?: string;
+  /** The committed schema reference (docs/schema.md), checked against the supergraph (skipped when absent). */
+  schemaDocFile?: string;
   /** A proposed schema for one subgraph, as `rover subgraph check` takes; skips the up-to-date check. */
   proposed?: { subgraph: string; sdl: string };
   /** Start each subgraph and compare what it serves with its file (default true). */
@@ -35,6 +39,20 @@ export interface CheckReport {
  * the file only imports with @link, so both are built as subgraphs before they are compared.
  */
 const normalize = (name: string, sdl: string) => buildSubgraph(name, 'http://schema-check', sdl).toString();
+
+const readIfPresent = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+const firstDifferentLine = (left: string, right: string) => {
+  const [a, b] = [left.split('\n'), right.split('\n')];
+  const index = a.findIndex((line, at) => line !== b[at]);
+  return (index === -1 ? a.length : index) + 1;
+};
 
 function firstDifference(expected: string, actual: string): string {
   const left = expected.split('\n');
@@ -123,6 +141,17 @@ export async function runChecks(options: CheckOptions): Promise<CheckReport> {
     if (committedManifest === manifestText(buildManifest(options.operationsDir)))
       pass('the persisted query manifest is up to date');
     else fail('the persisted query manifest is out of date: run `npm run compose` and commit the result');
+  }
+  if (options.schemaDocFile && !options.proposed) {
+    const name = path.relative(process.cwd(), options.schemaDocFile);
+    const committedDoc = readIfPresent(options.schemaDocFile);
+    const expected = schemaDocument(composed.supergraphSdl, options.operationsDir, options.schemaDocFile);
+    if (committedDoc === expected) pass(`${name} (the schema reference) is up to date`);
+    else if (committedDoc === undefined) fail(`${name} is missing: run \`npm run compose\` and commit the result`);
+    else
+      fail(
+        `${name} is out of date or was edited by hand (line ${firstDifferentLine(committedDoc, expected)} differs from what \`npm run compose\` writes): run \`npm run compose\` and commit the result`,
+      );
   }
   return { ok, lines };
 }

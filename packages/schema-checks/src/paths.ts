@@ -8,3 +8,5 @@ export const SUPERGRAPH_FILE = path.join(REPO_ROOT, 'supergraph.graphql');
 export const OPERATIONS_DIR = path.join(REPO_ROOT, 'packages/schema-checks/operations');
 /** Those operations as a persisted query manifest, for the gateway's safelist mode. */
 export const MANIFEST_FILE = path.join(REPO_ROOT, 'packages/schema-checks/persisted-queries.json');
+/** The schema reference, generated from the supergraph and those operations. */
+export const SCHEMA_DOC_FILE = path.join(REPO_ROOT, 'docs/schema.md');

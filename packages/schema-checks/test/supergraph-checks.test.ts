@@ -7,6 +7,7 @@ import {
   OPERATIONS_DIR,
   REPO_ROOT,
   runChecks,
+  SCHEMA_DOC_FILE,
   SUPERGRAPH_CONFIG,
   SUPERGRAPH_FILE,
 } from '../src';
@@ -19,6 +20,7 @@ const check = (proposed?: { subgraph: string; sdl: string }) =>
     supergraphFile: SUPERGRAPH_FILE,
     operationsDir: OPERATIONS_DIR,
     manifestFile: MANIFEST_FILE,
+    schemaDocFile: SCHEMA_DOC_FILE,
     proposed,
     checkServedSdl: !proposed,
     preferRover: false,
@@ -31,12 +33,15 @@ describe('the committed supergraph', () => {
     expect(composed.ok && composed.supergraphSdl).toBe(readFileSync(SUPERGRAPH_FILE, 'utf8'));
   });
 
-  it('passes every check as it stands: served SDL, composition, up to date, client operations', async () => {
+  it('passes every check as it stands: served SDL, composition, up to date, client operations, reference', async () => {
     const report = await check();
     expect(report.lines.filter((line) => line.startsWith('✖'))).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.lines).toContain('✔ zoo: schema.graphql is what its server serves');
     expect(report.lines).toContain('✔ the persisted query manifest is up to date');
+    expect(report.lines).toContainEqual(
+      expect.stringMatching(/docs\/schema\.md \(the schema reference\) is up to date$/),
+    );
   });
 });
 
