@@ -5,7 +5,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayCachePolicy, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { CLAIMS_HEADER, requestDigest, signForwardedClaims, type ServiceKeys } from '@supergraph/auth';
-import { REQUEST_ID_HEADER } from '@supergraph/observability';
+import { REQUEST_ID_HEADER, withClientSpan } from '@supergraph/observability';
 import type { GatewayContext } from './context';
 import { SubgraphTimeout, type SubgraphHttp, type SubgraphHttpResponse } from './subgraph-http';
 
@@ -19,6 +19,8 @@ export interface SubgraphFetchOptions {
   timeoutMs: number;
   /** Identical fetches of queries in flight at once share one request (default true). */
   deduplicate?: boolean;
+  /** Each request is a client span whose `traceparent` it sends (the process traces: see server.ts). */
+  tracing?: boolean;
   /** Each HTTP request sent (a shared one once). */
   onFetch?: (subgraph: string, seconds: number, outcome: FetchOutcome) => void;
   /** Each fetch answered by another caller's request in flight. */
@@ -164,13 +166,11 @@ export class ClaimsForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
-      const response = await this.options.http.post(
-        this.subgraphName,
-        this.url!,
-        headers,
-        body,
-        this.options.timeoutMs,
-      );
+      // Traced, the request carries its own span's traceparent (the subgraph's spans become its children)
+      // instead of the incoming request's.
+      const response = this.options.tracing
+        ? await withClientSpan(this.url!, headers, () => this.post(headers, body))
+        : await this.post(headers, body);
       onFetch?.(this.subgraphName, seconds(), response.status >= 200 && response.status <= 299 ? 'ok' : 'error');
       return response;
     } catch (error) {
@@ -178,5 +178,9 @@ export class ClaimsForwardingDataSource extends RemoteGraphQLDataSource<GatewayC
       // A plain Error (a refused connection, a timeout): the gateway then fails only this fetch's fields.
       throw error;
     }
+  }
+
+  private post(headers: Record<string, string>, body: string): Promise<SubgraphHttpResponse> {
+    return this.options.http.post(this.subgraphName, this.url!, headers, body, this.options.timeoutMs);
   }
 }

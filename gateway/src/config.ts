@@ -11,7 +11,10 @@ import {
   redisUrl,
   requireInProduction,
   httpUrl,
+  tracingSettings,
+  tracingVariables,
   z,
+  type TracingSettings,
 } from '@supergraph/config';
 import { parseTrustProxy } from './client-address';
 import { DEFAULT_LIMITS } from './features/operation-limits';
@@ -111,6 +114,8 @@ const schema = z.object({
   /** A subscriber this many events behind is disconnected. */
   SUBSCRIPTION_MAX_PENDING_EVENTS: count(DEFAULT_SUBSCRIPTION_LIMITS.maxPendingEvents),
   SUBSCRIPTION_KEEPALIVE_MS: z.coerce.number().int().min(1_000).default(DEFAULT_SUBSCRIPTION_LIMITS.keepAliveMs),
+  /** OpenTelemetry traces over OTLP/HTTP, on only when an endpoint is set (see @supergraph/config). */
+  ...tracingVariables,
 });
 
 export type GatewayConfig = z.infer<typeof schema> & {
@@ -119,6 +124,8 @@ export type GatewayConfig = z.infer<typeof schema> & {
   subgraphUrls: Record<string, string>;
   /** Fetch deadlines by subgraph name, from SUBGRAPH_<NAME>_TIMEOUT_MS. */
   subgraphTimeouts: Record<string, number>;
+  /** Where spans are exported (OTEL_EXPORTER_OTLP_ENDPOINT); undefined: tracing is off. */
+  tracing: TracingSettings | undefined;
 };
 
 /** SUBGRAPH_<NAME>_<SUFFIX> variables, by lower-case subgraph name. */
@@ -142,5 +149,5 @@ export function loadConfig(env: Record<string, string | undefined>): GatewayConf
     z.record(z.string(), z.coerce.number().int().min(100).max(120_000)),
     perSubgraph(env, 'TIMEOUT_MS'),
   );
-  return { ...config, production, subgraphUrls, subgraphTimeouts };
+  return { ...config, production, subgraphUrls, subgraphTimeouts, tracing: tracingSettings(config, 'gateway') };
 }

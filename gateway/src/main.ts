@@ -1,6 +1,8 @@
-// Process entry of the gateway: configuration, serve the composed supergraph file (reloading it when it
-// changes), rate limits (Redis-backed when REDIS_URL is set), listen, stop on SIGTERM.
+// Process entry of the gateway: configuration, traces (exported when OTEL_EXPORTER_OTLP_ENDPOINT is set), serve
+// the composed supergraph file (reloading it when it changes), rate limits (Redis-backed when REDIS_URL is set),
+// listen, stop on SIGTERM.
 import { createAccessTokenVerifier, loadServiceKeys } from '@supergraph/auth';
+import { startTracing } from '@supergraph/observability';
 import { connectRedis, createLogger, runMain, stopOnSignals } from '@supergraph/runtime';
 import { loadConfig } from './config';
 import { ASSUMED_LIST_SIZES } from './features/operation-limits';
@@ -11,6 +13,13 @@ import { createGatewayServer } from './server';
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger('gateway', config.LOG_LEVEL);
+  // Before anything makes a span: from here on, Apollo Gateway's spans and ours are recorded.
+  const tracing =
+    config.tracing &&
+    startTracing({
+      ...config.tracing,
+      onExportError: (error) => logger.warn({ err: error }, 'could not export traces'),
+    });
   const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger) : undefined;
   const server = createGatewayServer({
     supergraph: { file: config.SUPERGRAPH_SDL_FILE },
@@ -67,11 +76,14 @@ async function main(): Promise<void> {
       keepAliveMs: config.SUBSCRIPTION_KEEPALIVE_MS,
       maxMessageBytes: config.MAX_BODY_BYTES,
     },
+    tracing: Boolean(tracing),
   });
   await server.listen(config.PORT, config.HOST, config.METRICS_PORT);
   stopOnSignals(async () => {
     await server.stop();
     redis?.disconnect();
+    // Last: the spans of the requests that just finished go out too.
+    await tracing?.shutdown();
   }, logger);
 }
 

@@ -13,7 +13,13 @@ import { GraphQLError } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { publicJwks, type AccessTokenVerifier, type ServiceKeys, type Viewer } from '@supergraph/auth';
 import { BadRequest, createErrorFormatter, ErrorCode, httpErrorResponse } from '@supergraph/errors';
-import { createMetrics, requestIdFrom, traceContextFromHeaders } from '@supergraph/observability';
+import {
+  createMetrics,
+  operationSpanPlugin,
+  requestIdFrom,
+  serverSpans,
+  traceContextFromHeaders,
+} from '@supergraph/observability';
 import { createHttpHost, type Logger } from '@supergraph/runtime';
 import { createAuthorityFeed } from './authority-feed';
 import { ClaimsForwardingDataSource } from './claims-data-source';
@@ -68,6 +74,11 @@ export interface GatewayOptions {
   readinessCacheMs?: number;
   /** Caps and timings of subscriptions (DEFAULT_SUBSCRIPTION_LIMITS), and the largest WebSocket message (100 KB). */
   subscriptions?: Partial<SubscriptionLimits> & { maxMessageBytes?: number };
+  /**
+   * Spans for each request and subgraph fetch (the process started tracing: @supergraph/observability
+   * startTracing). Off (the default), requests do no span work at all.
+   */
+  tracing?: boolean;
 }
 
 export interface GatewayServer {
@@ -123,6 +134,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
         http: subgraphHttp,
         timeoutMs: options.subgraphTimeouts?.[name] ?? options.subgraphTimeoutMs ?? 5_000,
         deduplicate: options.deduplicateRequests ?? true,
+        tracing: options.tracing ?? false,
         onFetch: (subgraph, seconds, outcome) => metrics.observeSubgraphFetch(subgraph, seconds, outcome),
         onDeduplicated: (subgraph) => metrics.observeDeduplicatedFetch(subgraph),
       })),
@@ -214,6 +226,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
       metrics.operationPlugin({ logger, slowOperationMs: options.slowOperationMs ?? 1_000 }),
       ...features.flatMap((feature) => feature.plugins ?? []),
       operationChecks,
+      ...(options.tracing ? [operationSpanPlugin<GatewayContext>()] : []),
     ],
   });
 
@@ -268,6 +281,8 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
         loaded = true;
         app.use(
           '/graphql',
+          // First, so that the request's span covers (and is the parent of) everything it runs.
+          ...(options.tracing ? [serverSpans('/graphql')] : []),
           ...features.flatMap((feature) => feature.http ?? []),
           checkSource,
           expressMiddleware(apollo, {

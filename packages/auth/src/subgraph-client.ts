@@ -13,6 +13,15 @@ export interface SubgraphClientOptions {
   audience: string;
   url: string;
   timeoutMs: number;
+  /**
+   * Wraps each call (a traced process passes @supergraph/observability's withClientSpan: the call becomes a span
+   * and `headers` get its `traceparent`, so the service called continues the trace).
+   */
+  traceCall?: <Response extends { status: number }>(
+    url: string,
+    headers: Record<string, string>,
+    call: () => Promise<Response>,
+  ) => Promise<Response>;
 }
 
 export interface SubgraphClient {
@@ -49,12 +58,15 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
       });
       let body: { data?: Data; errors?: unknown[] };
       try {
-        const response = await fetch(options.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [CLAIMS_HEADER]: claims },
-          body: JSON.stringify({ query, variables }),
-          signal: AbortSignal.timeout(options.timeoutMs),
-        });
+        const headers: Record<string, string> = { 'content-type': 'application/json', [CLAIMS_HEADER]: claims };
+        const call = () =>
+          fetch(options.url, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ query, variables }),
+            signal: AbortSignal.timeout(options.timeoutMs),
+          });
+        const response = await (options.traceCall ? options.traceCall(options.url, headers, call) : call());
         if (!response.ok) throw unavailable();
         body = (await response.json()) as typeof body;
       } catch (error) {

@@ -128,6 +128,69 @@ export function subgraphVariables(defaultPort: number, defaultMetricsPort: numbe
   };
 }
 
+/**
+ * OpenTelemetry traces, exported over OTLP/HTTP (JSON) only when an endpoint is set (the standard OTEL_*
+ * names, so a collector's usual settings work as they are). `OTEL_EXPORTER_OTLP_ENDPOINT` is the collector's
+ * base URL (`/v1/traces` is appended); `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` is the full traces URL and wins.
+ */
+export const tracingVariables = {
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: httpUrl.optional(),
+  /** `key=value,key2=value2` (values URL-encoded), sent with every export: a hosted collector's API key. */
+  OTEL_EXPORTER_OTLP_HEADERS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const headers: Record<string, string> = {};
+      for (const entry of (value ?? '').split(',').filter((part) => part.trim())) {
+        const separator = entry.indexOf('=');
+        const name = entry.slice(0, separator).trim();
+        if (separator < 1 || !name) {
+          context.addIssue({ code: 'custom', message: `"${entry}" is not key=value` });
+          return z.NEVER;
+        }
+        try {
+          headers[name] = decodeURIComponent(entry.slice(separator + 1).trim());
+        } catch {
+          context.addIssue({ code: 'custom', message: `the value of "${name}" is not URL-encoded` });
+          return z.NEVER;
+        }
+      }
+      return headers;
+    }),
+  /** The `service.name` of this process's spans (default: the service's own name). */
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
+  /** How long finished spans wait before they are sent in one batch, in milliseconds. */
+  OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  /** `true` turns tracing off even with an endpoint set. */
+  OTEL_SDK_DISABLED: flag(false),
+};
+
+/** Where and as what a process exports its spans; undefined: tracing is off. */
+export interface TracingSettings {
+  serviceName: string;
+  /** The OTLP/HTTP traces URL (`…/v1/traces`). */
+  tracesUrl: string;
+  headers: Record<string, string>;
+  scheduleDelayMs: number;
+}
+
+/** The tracing settings of a process named `serviceName`, from the parsed tracingVariables; undefined when off. */
+export function tracingSettings(
+  variables: z.infer<z.ZodObject<typeof tracingVariables>>,
+  serviceName: string,
+): TracingSettings | undefined {
+  const base = variables.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const tracesUrl = variables.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (base && `${base.replace(/\/+$/, '')}/v1/traces`);
+  if (!tracesUrl || variables.OTEL_SDK_DISABLED) return undefined;
+  return {
+    serviceName: variables.OTEL_SERVICE_NAME ?? serviceName,
+    tracesUrl,
+    headers: variables.OTEL_EXPORTER_OTLP_HEADERS,
+    scheduleDelayMs: variables.OTEL_BSP_SCHEDULE_DELAY,
+  };
+}
+
 /** Where each process listens in development unless PORT says otherwise; a service finds its peers here by default. */
 export const DEVELOPMENT_PORTS: Readonly<Record<string, number>> = {
   gateway: 4000,

@@ -8,6 +8,8 @@ import {
   postgresUrl,
   requireInProduction,
   resolveSecrets,
+  tracingSettings,
+  tracingVariables,
   z,
 } from '../src';
 
@@ -81,5 +83,47 @@ describe('NODE_ENV fails closed', () => {
     expect(() => requireInProduction(production, { CLAIMS_SIGNING_KEY: undefined, JWT_PRIVATE_KEY: '' })).toThrow(
       /CLAIMS_SIGNING_KEY: required in production[\s\S]*JWT_PRIVATE_KEY: required in production/,
     );
+  });
+});
+
+describe('tracing settings', () => {
+  const tracing = (env: Record<string, string>) => tracingSettings(parseConfig(z.object(tracingVariables), env), 'zoo');
+
+  it('are off without an OTLP endpoint, or when the SDK is disabled', () => {
+    expect(tracing({})).toBeUndefined();
+    expect(
+      tracing({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://localhost:4318', OTEL_SDK_DISABLED: 'true' }),
+    ).toBeUndefined();
+  });
+
+  it('export to the endpoint’s /v1/traces as the service, every 5 s', () => {
+    expect(tracing({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://localhost:4318/' })).toEqual({
+      serviceName: 'zoo',
+      tracesUrl: 'http://localhost:4318/v1/traces',
+      headers: {},
+      scheduleDelayMs: 5_000,
+    });
+  });
+
+  it('take the traces endpoint as it is, the service name, batch delay and headers from their variables', () => {
+    expect(
+      tracing({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://localhost:4318',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://collector.example/otlp/traces',
+        OTEL_SERVICE_NAME: 'zoo-eu-1',
+        OTEL_BSP_SCHEDULE_DELAY: '100',
+        OTEL_EXPORTER_OTLP_HEADERS: 'x-api-key=abc%3D%3D, x-team = zoo',
+      }),
+    ).toEqual({
+      serviceName: 'zoo-eu-1',
+      tracesUrl: 'https://collector.example/otlp/traces',
+      headers: { 'x-api-key': 'abc==', 'x-team': 'zoo' },
+      scheduleDelayMs: 100,
+    });
+  });
+
+  it('refuse a bad endpoint or header list, naming the variable', () => {
+    expect(() => tracing({ OTEL_EXPORTER_OTLP_ENDPOINT: 'localhost:4318' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
+    expect(() => tracing({ OTEL_EXPORTER_OTLP_HEADERS: 'no-value' })).toThrow(/OTEL_EXPORTER_OTLP_HEADERS/);
   });
 });

@@ -1,7 +1,7 @@
 // W3C trace context (`traceparent`) carried from the gateway to every subgraph, so logs of one request share
-// a trace id. Only OpenTelemetry's API and its W3C propagator are used: nothing is registered globally and no
-// spans are exported. Exporting (e.g. OTLP) is off by default; it can be added later by registering an
-// OpenTelemetry SDK with a tracer provider in each main.ts, which would then create spans under these ids.
+// a trace id. Without tracing (no OpenTelemetry SDK registered: tracing.ts) only the API and its W3C propagator
+// are used, nothing is registered and ids are made here; with tracing, the request's server span (spans.ts) is
+// the active span and its ids are the ones logged, so logs and spans share one trace id.
 import { randomBytes } from 'node:crypto';
 import {
   ROOT_CONTEXT,
@@ -38,8 +38,15 @@ const recordSetter: TextMapSetter<Record<string, string>> = {
   },
 };
 
-/** Continues the caller's trace (same trace id, a new span id) when it sent a valid `traceparent`, else starts one. */
+/**
+ * The trace of the request being handled: the active span's when tracing is on; otherwise it continues the
+ * caller's trace (same trace id, a new span id) when it sent a valid `traceparent`, else starts one.
+ */
 export function traceContextFromHeaders(headers: HeaderSource): TraceContext {
+  // Without a registered context manager there is never an active span: a lookup, no allocation.
+  const active = trace.getActiveSpan()?.spanContext();
+  if (active && isSpanContextValid(active))
+    return { traceId: active.traceId, spanId: active.spanId, traceparent: traceparentFor(active) };
   const incoming = trace.getSpanContext(propagator.extract(ROOT_CONTEXT, headers, headerGetter));
   const traceId = incoming && isSpanContextValid(incoming) ? incoming.traceId : randomHex(16);
   const traceFlags = incoming && isSpanContextValid(incoming) ? incoming.traceFlags : TraceFlags.SAMPLED;

@@ -1,4 +1,7 @@
-// Continuing the caller's W3C trace, or starting one, and choosing the request id.
+// Continuing the caller's W3C trace, or starting one (or, when tracing, naming the request's span), and choosing
+// the request id.
+import { ROOT_CONTEXT, TraceFlags, context, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { requestIdFrom, traceContextFromHeaders, traceparentFor } from '../src';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -40,6 +43,24 @@ describe('trace context', () => {
 
     expect(first.traceparent).toMatch(TRACEPARENT);
     expect(first.traceId).not.toBe(second.traceId);
+  });
+
+  it('names the active span when the process traces, so logs carry the trace id its spans have', () => {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    try {
+      const span = { traceId: TRACE_ID, spanId: PARENT_SPAN_ID, traceFlags: TraceFlags.SAMPLED };
+      const traced = context.with(trace.setSpanContext(ROOT_CONTEXT, span), () =>
+        traceContextFromHeaders({ traceparent: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01` }),
+      );
+
+      expect(traced).toEqual({
+        traceId: TRACE_ID,
+        spanId: PARENT_SPAN_ID,
+        traceparent: `00-${TRACE_ID}-${PARENT_SPAN_ID}-01`,
+      });
+    } finally {
+      context.disable();
+    }
   });
 
   it('names a span as the parent for the next hop', () => {

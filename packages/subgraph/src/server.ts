@@ -1,8 +1,9 @@
 // The common subgraph server: Apollo Server over express that answers only signed callers (the gateway, or
 // a service for its declared operations), with the viewer taken from those claims; subscriptions over
 // WebSocket on the same /graphql, signed the same way (subscriptions.ts); /health, /ready (cached) and
-// optionally a JWKS, with /metrics and the detailed /ready on a port of their own (METRICS_PORT); JSON logs carrying the request and trace ids the gateway sends; and a graceful stop that
-// closes the subscriptions' sockets and lets in-flight requests finish.
+// optionally a JWKS, with /metrics and the detailed /ready on a port of their own (METRICS_PORT); JSON logs
+// carrying the request and trace ids the gateway sends; a span per operation when the process traces; and a
+// graceful stop that closes the subscriptions' sockets and lets in-flight requests finish.
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -24,7 +25,14 @@ import {
   type Viewer,
 } from '@supergraph/auth';
 import { BadRequest, createErrorFormatter, httpErrorResponse, Unauthenticated } from '@supergraph/errors';
-import { createMetrics, requestIdFrom, traceContextFromHeaders, type Metrics } from '@supergraph/observability';
+import {
+  createMetrics,
+  operationSpanPlugin,
+  requestIdFrom,
+  serverSpans,
+  traceContextFromHeaders,
+  type Metrics,
+} from '@supergraph/observability';
 import { createHttpHost, type Logger } from '@supergraph/runtime';
 import { VERIFIED_CLAIMS, claimsBindTheOperation, gatewayOnlyInternalFields } from './claims-binding';
 import { reportStatementTimeouts } from './statement-timeouts';
@@ -93,6 +101,11 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   metrics?: Metrics;
   /** Caps of the WebSocket subscription endpoint. */
   subscriptions?: SubscriptionLimits;
+  /**
+   * A server span per request to /graphql, named for its operation (the process started tracing:
+   * @supergraph/observability startTracing). Off (the default), requests do no span work at all.
+   */
+  tracing?: boolean;
 }
 
 export interface SubgraphServer {
@@ -157,6 +170,7 @@ export function createSubgraphServer<Context extends BaseContext>(
       ApolloServerPluginCacheControlDisabled(),
       claimsBindTheOperation<Context>(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(options.tracing ? [operationSpanPlugin<Context>()] : []),
     ],
   });
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -228,6 +242,8 @@ export function createSubgraphServer<Context extends BaseContext>(
       started ??= Promise.all([apollo.start(), options.onStart?.()]).then(() => {
         app.use(
           '/graphql',
+          // First, so that a refused request has its span too, and the operation's SQL is under it.
+          ...(options.tracing ? [serverSpans('/graphql')] : []),
           onlySignedPosts,
           parseBody,
           bodyErrors,

@@ -1,6 +1,7 @@
 // One configuration schema for every subgraph process: the base variables all four share (mode, port,
-// database and its pool, logging, whom to trust, its claims-signing key, jobs) plus, for each service it calls or is
-// called by (SERVICE_OPERATIONS, SERVICE_EVENTS), `<PEER>_SERVICE_URL`, `<PEER>_SERVICE_TIMEOUT_MS` and `<PEER>_JWKS_URL`.
+// database and its pool, logging, whom to trust, its claims-signing key, jobs, traces) plus, for each service it
+// calls or is called by (SERVICE_OPERATIONS, SERVICE_EVENTS), `<PEER>_SERVICE_URL`, `<PEER>_SERVICE_TIMEOUT_MS`
+// and `<PEER>_JWKS_URL`.
 // A service adds only its own variables (its descriptor's loadSettings); both are read from the same
 // environment and every bad variable is reported at once.
 import { callersOf, calleesOf, jwksUrlOf, type ServiceKeySettings } from '@supergraph/auth';
@@ -16,7 +17,10 @@ import {
   parseConfig,
   requireInProduction,
   subgraphVariables,
+  tracingSettings,
+  tracingVariables,
   z,
+  type TracingSettings,
 } from '@supergraph/config';
 
 export type Env = Record<string, string | undefined>;
@@ -55,6 +59,8 @@ export interface SubgraphConfig {
   peers: Record<string, PeerService>;
   /** The published keys of each service that calls it, by name. */
   callerKeys: Record<string, string>;
+  /** Where its spans are exported (OTEL_EXPORTER_OTLP_ENDPOINT); undefined: tracing is off. */
+  tracing: TracingSettings | undefined;
 }
 
 const envName = (service: string) => service.toUpperCase().replaceAll('-', '_');
@@ -86,6 +92,7 @@ function baseSchema(name: string) {
       .max(64 * 1024 * 1024)
       .default(5 * 1024 * 1024),
     JOBS_ENABLED: flag(true),
+    ...tracingVariables,
     ...peerVariables,
   });
 }
@@ -156,6 +163,7 @@ export function loadSubgraphConfig<Settings>(
       },
       peers,
       callerKeys,
+      tracing: tracingSettings(base, name),
     },
     settings: settings as Settings,
   };

@@ -1,25 +1,43 @@
-// A subgraph's database handle with its metrics wired in: every statement is timed, the pool is watched, and
-// an optional extra listener (tests count statements) sees every statement too.
+// A subgraph's database handle with its metrics wired in: every statement is timed, the pool is watched, each
+// statement is a span when the process traces, and an optional extra listener (tests count statements) sees
+// every statement too.
 import type { Kysely, LogEvent } from 'kysely';
 import type pg from 'pg';
 import { createDatabase, createPool, migrateToLatest, type Migrations } from '@supergraph/db';
-import { createMetrics, type Metrics } from '@supergraph/observability';
+import { createMetrics, recordSqlStatement, type Metrics } from '@supergraph/observability';
 import type { Logger } from '@supergraph/runtime';
 
 export function createServiceDatabase<Database>(
   service: string,
   pool: pg.Pool,
   onQuery?: (event: LogEvent) => void,
+  tracing = false,
 ): { db: Kysely<Database>; metrics: Metrics } {
   const metrics = createMetrics(service);
   metrics.trackPool(service, pool);
+  const namespace = databaseNameOf(pool) ?? service;
+  // Kysely reports each statement once it is done, still in the async context of the request that ran it: its
+  // span is made there, after the fact, with Kysely's timing (pg's own instrumentation would have to patch `pg`
+  // before anything requires it, which a CommonJS build without a preloaded hook cannot promise).
   const db = createDatabase<Database>(pool, {
     onQuery: (event) => {
       metrics.observeDbQuery(event);
+      if (tracing) recordSqlStatement(event, namespace);
       onQuery?.(event);
     },
   });
   return { db, metrics };
+}
+
+/** The database a pool connects to, as its connection string names it. */
+function databaseNameOf(pool: pg.Pool): string | undefined {
+  if (pool.options.database) return pool.options.database;
+  try {
+    const name = decodeURIComponent(new URL(pool.options.connectionString ?? '').pathname.slice(1));
+    return name || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The serving pool's size and the longest any of its statements may run (0: no limit). */

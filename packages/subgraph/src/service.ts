@@ -31,6 +31,7 @@ import {
   type RelaySettings,
 } from '@supergraph/events';
 import { createScheduler, type ScheduledJob } from '@supergraph/jobs';
+import { startTracing, withClientSpan } from '@supergraph/observability';
 import { createPubSub, postgresTransport, redisTransport, type PubSub } from '@supergraph/pubsub';
 import { connectRedis, createLogger, runMain, stopOnSignals, type Logger } from '@supergraph/runtime';
 import { loadSchemaFile } from './schema-file';
@@ -66,6 +67,11 @@ export interface ServiceOptions<Settings> {
   subscriptions?: SubscriptionLimits;
   /** Largest request body the gateway may send (default 5 MB; other callers keep 100 KB). */
   maxGatewayBodyBytes?: number;
+  /**
+   * Spans for each request, each SQL statement and each call to another service (the process started tracing:
+   * runService does when OTEL_EXPORTER_OTLP_ENDPOINT is set). Off by default.
+   */
+  tracing?: boolean;
 }
 
 /** Writes domain events inside `trx`, the transaction making the change; they are delivered after it commits. */
@@ -138,7 +144,7 @@ export function defineService<Settings, Database, Context extends BaseContext>(
     migrations: definition.migrations,
     loadSettings: (env) => definition.loadSettings(env),
     createServer(options) {
-      const { db, metrics } = createServiceDatabase<Database>(name, options.pool, options.onQuery);
+      const { db, metrics } = createServiceDatabase<Database>(name, options.pool, options.onQuery, options.tracing);
       const relay =
         subscribersOf(name).length && options.events !== false
           ? createEventRelay({
@@ -175,7 +181,12 @@ export function defineService<Settings, Database, Context extends BaseContext>(
         clientFor(peer) {
           const where = options.peers[peer];
           if (!where) throw new Error(`${name} calls the ${peer} service: pass peers.${peer} ({ url, timeoutMs })`);
-          return createSubgraphClient({ keys: options.keys, audience: peer, ...where });
+          return createSubgraphClient({
+            keys: options.keys,
+            audience: peer,
+            ...where,
+            ...(options.tracing && { traceCall: withClientSpan }),
+          });
         },
         async publish(trx, events) {
           if (!relay)
@@ -212,6 +223,7 @@ export function defineService<Settings, Database, Context extends BaseContext>(
         metrics,
         ...(options.subscriptions && { subscriptions: options.subscriptions }),
         ...(options.maxGatewayBodyBytes !== undefined && { maxGatewayBodyBytes: options.maxGatewayBodyBytes }),
+        ...(options.tracing && { tracing: true }),
         createContext: definition.context(setup),
         isReady: () => isDatabaseReachable(db),
         routes(app: Express) {
@@ -242,15 +254,21 @@ export function defineService<Settings, Database, Context extends BaseContext>(
 }
 
 /**
- * A subgraph process, start to stop: configuration (base + the service's own), logger, database brought to
- * the latest migration, start-up work and jobs, Redis when configured (replay memory, live updates), keys,
- * trust, listen, and a graceful stop on SIGTERM/SIGINT (jobs first: a running job may still need the pool the
- * server closes).
+ * A subgraph process, start to stop: configuration (base + the service's own), logger, traces when an OTLP
+ * endpoint is set, database brought to the latest migration, start-up work and jobs, Redis when configured
+ * (replay memory, live updates), keys, trust, listen, and a graceful stop on SIGTERM/SIGINT (jobs first: a
+ * running job may still need the pool the server closes; the last spans go out at the very end).
  */
 export function runService<Settings>(service: SubgraphService<Settings>): void {
   runMain(async () => {
     const { config, settings } = loadSubgraphConfig(service.name, process.env, service.loadSettings);
     const logger = createLogger(service.name, config.logLevel);
+    const tracing =
+      config.tracing &&
+      startTracing({
+        ...config.tracing,
+        onExportError: (error) => logger.warn({ err: error }, 'could not export traces'),
+      });
     const { pool, db } = await openMigratedDatabase(service.name, config.databaseUrl, service.migrations, logger, {
       maxConnections: config.databasePoolMax,
       statementTimeoutMs: config.databaseStatementTimeoutMs,
@@ -282,12 +300,14 @@ export function runService<Settings>(service: SubgraphService<Settings>): void {
       slowOperationMs: config.slowOperationMs,
       maxGatewayBodyBytes: config.maxGatewayBodyBytes,
       ...(redis && { redis }),
+      tracing: Boolean(tracing),
     });
     await server.listen(config.port, config.host, config.metricsPort);
     stopOnSignals(async () => {
       await stopBackground();
       await server.stop();
       redis?.disconnect();
+      await tracing?.shutdown();
     }, logger);
   });
 }
