@@ -126,6 +126,10 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   // The data sources the gateway builds, by subgraph name: subscription events use them too.
   const dataSources: ServiceMap = {};
   const subgraphHttp = createSubgraphHttp();
+  // Unless told otherwise, @apollo/gateway probes cloud metadata addresses when constructed and reports usage
+  // to Apollo's servers every hour; it reads only this variable. Nothing leaves the machine unasked: a deployment
+  // that wants Apollo's data collection sets APOLLO_TELEMETRY_DISABLED=false.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: source ?? (options.supergraph as { sdl: string }).sdl,
     buildService: ({ name, url }) =>
