@@ -213,7 +213,7 @@ async function main(): Promise<void> {
             puzzles && `${puzzles} demo puzzles (2025 unlocked; 2026 unlocks 1–3 December)`,
           ]
             .filter(Boolean)
-            .join(', ') || 'already there (delete DATA_DIR to start afresh)',
+            .join(', ') || 'already there',
       );
     }
 
