@@ -25,6 +25,15 @@ export interface EmbeddedPostgresOptions {
   binariesDir?: string;
   /** How long the server may take to accept connections. */
   startTimeoutMs?: number;
+  /**
+   * Run the server in a process group of its own, out of reach of a terminal's Ctrl-C (which signals the whole
+   * foreground group at once): the caller stops it after its clients (the dev stack). It still ends with this
+   * process: on any exit through the 'exit' handler, and on Linux also when this process is killed outright
+   * (SIGKILL, a closed terminal), through a parent-death signal (util-linux `setpriv --pdeathsig`). Elsewhere
+   * such a server outlives a killed parent until stopped by hand. Off (tests): the server shares our group, so
+   * whatever kills the group (Ctrl-C, a test runner's timeout) ends it too.
+   */
+  ownProcessGroup?: boolean;
 }
 
 export interface RunningPostgres {
@@ -51,6 +60,12 @@ function defaultBinariesDir(): string {
       { cause: error },
     );
   }
+}
+
+/** util-linux's setpriv (Linux), which can tie a child's life to ours; undefined where there is none. */
+function findSetpriv(): string | undefined {
+  if (process.platform !== 'linux') return undefined;
+  return ['/usr/bin/setpriv', '/bin/setpriv'].find((candidate) => existsSync(candidate));
 }
 
 /** Runs a binary to completion as `runAs`; rejects with its last lines of output. */
@@ -198,9 +213,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const lastLines: string[] = [];
   const postgresBinary = path.join(binaries, 'bin', 'postgres');
+  // setpriv sets the parent-death signal and then execs Postgres in place (same pid): SIGINT is a fast shutdown.
+  const setpriv = options.ownProcessGroup ? findSetpriv() : undefined;
+  const command = setpriv ? [setpriv, '--pdeathsig', 'SIGINT', '--', postgresBinary] : [postgresBinary];
   const child = spawn(
-    postgresBinary,
+    command[0]!,
     [
+      ...command.slice(1),
       '-D',
       dataDir,
       '-p',
@@ -217,8 +236,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       '-c',
       'full_page_writes=off',
     ],
-    // In our process group, so that whatever kills the group (Ctrl-C, a test runner's timeout) ends it too.
-    { ...ids(runAs), env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+    { ...ids(runAs), env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: options.ownProcessGroup === true },
   );
   collectLines(child, lastLines, onLog);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

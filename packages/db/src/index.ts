@@ -1,5 +1,5 @@
 export { createPool, createDatabase, isDatabaseReachable, type PoolOptions, type DatabaseOptions } from './kysely';
-export { migrateToLatest, MigrationFailed, type Migrations } from './migrations';
+export { countAppliedMigrations, migrateToLatest, MigrationFailed, type Migrations } from './migrations';
 export {
   startEmbeddedPostgres,
   ensureDatabase,

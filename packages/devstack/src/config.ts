@@ -18,6 +18,11 @@ const schema = z.object({
   SUPERGRAPH_CONFIG: z.string().default(path.join(ROOT, 'supergraph.yaml')),
   GATEWAY_PORT: port(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /**
+   * How the processes' logs are shown: `pretty` (one readable line each: time, level, service, message, request
+   * id) or `json` (pino's JSON lines as the processes write them, for a log tool).
+   */
+  LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
   /** Create demo accounts and data (never in production). */
   SEED_DEMO_DATA: flag(true),
 });

@@ -6,6 +6,7 @@ import { readSupergraphConfig } from '@supergraph/composition';
 import { DEVELOPMENT_METRICS_PORTS } from '@supergraph/config';
 import {
   EmbeddedPostgresError,
+  countAppliedMigrations,
   ensureDatabase,
   startEmbeddedPostgres,
   withDatabase,
@@ -13,47 +14,115 @@ import {
 } from '@supergraph/db';
 import { loadConfig } from './config';
 import { seedDemoPuzzles, seedDemoZoos } from './demo-data';
-import { startProcess, stopProcess, waitUntilReady, type ManagedProcess } from './processes';
+import { createLogLineFormatter } from './log-format';
+import { describeUncleanExit, startProcess, stopProcess, waitUntilReady, type ManagedProcess } from './processes';
+import { createProgress } from './progress';
 
 const DEMO_PASSWORD = 'supergraph-demo';
+
+/** A step that failed and has printed its ✖ line already. */
+class StepFailed extends Error {}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const subgraphs = readSupergraphConfig(config.SUPERGRAPH_CONFIG);
+  const colors = Boolean(process.stdout.isTTY && process.stdout.hasColors());
+  const progress = createProgress((line) => console.log(line), colors);
+  const formatLine = createLogLineFormatter({ format: config.LOG_FORMAT, colors });
   const processes: ManagedProcess[] = [];
-  let postgres: RunningPostgres | undefined;
+  let postgres: Promise<RunningPostgres> | undefined;
   let stopping = false;
 
+  // On Ctrl-C the terminal signals the whole foreground group: npm, this launcher and the services, which
+  // start stopping on their own, but not Postgres (a process group of its own), which goes last.
   const stopAll = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    console.log('\nStopping the stack…');
+    let announced = false;
+    const announce = () => {
+      if (!announced) console.log('\nStopping…');
+      announced = true;
+    };
+    if (processes.length) announce();
+    let clean = true;
     // The gateway first, then the subgraphs, then their database.
-    for (const managed of [...processes].reverse()) await stopProcess(managed);
-    await postgres?.stop();
-    process.exit(exitCode);
+    for (const managed of [...processes].reverse()) {
+      const alreadyGone = managed.child.exitCode !== null || managed.child.signalCode !== null;
+      const problem = describeUncleanExit(await stopProcess(managed));
+      if (problem) clean = false;
+      if (!alreadyGone || !problem) progress.stopped(managed.name, problem); // a death on its own was reported
+    }
+    const server = await postgres?.catch(() => undefined); // one still starting is waited for, then stopped
+    if (server) {
+      announce();
+      await server.stop();
+      progress.stopped('Postgres');
+    }
+    // Exit code 0 after a clean stop: npm stays quiet (a non-zero code or a signal makes it print an error).
+    process.exit(clean ? exitCode : 1);
   };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
   const stopIfItDies = (managed: ManagedProcess) =>
-    void managed.exited.then((code) => {
+    void managed.exited.then((exit) => {
       if (stopping) return;
-      console.error(`${managed.name} stopped unexpectedly (exit code ${code}); stopping the stack`);
+      progress.failed(`${managed.name} stopped on its own (${describeUncleanExit(exit) ?? 'exit code 0'}); stopping`);
       void stopAll(1);
     });
+  /** Runs one start-up step and prints its line: ✔ with `detail(result)`, or ✖ with the reason. */
+  const step = async <T>(label: string, work: () => Promise<T>, detail: (result: T) => string): Promise<T> => {
+    const line = progress.step(label);
+    try {
+      const result = await work();
+      if (!stopping) line.done(detail(result));
+      return result;
+    } catch (error) {
+      if (!stopping) line.fail(messageOf(error)); // while stopping, a step cut short is no news
+      throw new StepFailed(label, { cause: error });
+    }
+  };
 
   try {
     let adminUrl = config.DATABASE_URL;
     if (!adminUrl) {
-      console.log(`Starting embedded Postgres on 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}…`);
-      postgres = await startEmbeddedPostgres({
+      const port = config.EMBEDDED_POSTGRES_PORT;
+      postgres = startEmbeddedPostgres({
         dataDir: path.join(config.DATA_DIR, 'postgres'),
-        port: config.EMBEDDED_POSTGRES_PORT,
+        port,
         persistent: true,
+        ownProcessGroup: true,
       });
-      console.log(`Embedded Postgres is up (data in ${postgres.dataDir}).`);
-      adminUrl = postgres.url('postgres');
+      const server = await step(
+        'Postgres',
+        () => postgres!,
+        (started) => `127.0.0.1:${port}, data in ${shortPath(started.dataDir, config.root)}`,
+      );
+      adminUrl = server.url('postgres');
     }
+    const admin = adminUrl;
+    const serverAddress = new URL(admin).host;
+
+    // Each service migrates its own database as it starts; counting the applied migrations before and after
+    // tells what it did.
+    const migrationsBefore = await step(
+      'databases',
+      async () => {
+        const created: string[] = [];
+        const applied: Record<string, number> = {};
+        for (const subgraph of subgraphs) {
+          if (await ensureDatabase(admin, subgraph.name)) created.push(subgraph.name);
+          applied[subgraph.name] = await countAppliedMigrations(withDatabase(admin, subgraph.name));
+        }
+        return { created, applied };
+      },
+      ({ created }) =>
+        `${subgraphs.map((subgraph) => subgraph.name).join(', ')} on ${serverAddress} ` +
+        (created.length === 0
+          ? '(already there)'
+          : `(${created.length === subgraphs.length ? 'all' : created.join(', ')} created)`),
+    ).then(({ applied }) => applied);
 
     // Every service learns where every other one is (e.g. ZOO_SERVICE_URL for the animal service).
     const serviceUrls = Object.fromEntries(
@@ -75,27 +144,36 @@ async function main(): Promise<void> {
       GATEWAY_JWKS_URL: `${gatewayUrl}/.well-known/jwks.json`,
       ...serviceUrls,
     };
-    for (const subgraph of subgraphs) {
-      await ensureDatabase(adminUrl, subgraph.name);
-      const serviceDir = path.dirname(subgraph.schemaFile);
-      const url = new URL(subgraph.url);
-      const managed = startProcess(
-        subgraph.name,
-        path.join(serviceDir, 'dist/main.js'),
-        {
-          ...common,
-          PORT: url.port,
-          DATABASE_URL: withDatabase(adminUrl, subgraph.name),
-          ...signingKeyOf(subgraph.name),
-          SEED_DEMO_DATA: String(config.SEED_DEMO_DATA),
-        },
-        serviceDir,
-      );
-      processes.push(managed);
-      stopIfItDies(managed);
-    }
+    // The subgraphs start side by side; each one's line is printed as it becomes ready.
     await Promise.all(
-      subgraphs.map((subgraph, index) => waitUntilReady(processes[index]!, new URL('/ready', subgraph.url).toString())),
+      subgraphs.map((subgraph) => {
+        const serviceDir = path.dirname(subgraph.schemaFile);
+        const databaseUrl = withDatabase(admin, subgraph.name);
+        const managed = startProcess(
+          subgraph.name,
+          path.join(serviceDir, 'dist/main.js'),
+          {
+            ...common,
+            PORT: new URL(subgraph.url).port,
+            DATABASE_URL: databaseUrl,
+            ...signingKeyOf(subgraph.name),
+            SEED_DEMO_DATA: String(config.SEED_DEMO_DATA),
+          },
+          serviceDir,
+          formatLine,
+        );
+        processes.push(managed);
+        return step(
+          subgraph.name,
+          async () => {
+            await waitUntilReady(managed, new URL('/ready', subgraph.url).toString());
+            stopIfItDies(managed);
+            return (await countAppliedMigrations(databaseUrl)) - (migrationsBefore[subgraph.name] ?? 0);
+          },
+          (applied) =>
+            `${subgraph.url}, ${applied ? `${applied} migration${applied === 1 ? '' : 's'} applied` : 'migrations up to date'}`,
+        );
+      }),
     );
 
     const gatewayDir = path.join(config.root, 'gateway');
@@ -109,17 +187,34 @@ async function main(): Promise<void> {
         SUPERGRAPH_SDL_FILE: path.join(config.root, 'supergraph.graphql'),
       },
       gatewayDir,
+      formatLine,
     );
     processes.push(gateway);
-    stopIfItDies(gateway);
-    await waitUntilReady(gateway, `${gatewayUrl}/ready`);
-    if (config.SEED_DEMO_DATA && subgraphs.some((subgraph) => subgraph.name === 'zoo')) {
-      const zoos = await seedDemoZoos(`${gatewayUrl}/graphql`);
-      if (zoos) console.log(`Seeded ${zoos} demo zoos with their animals.`);
-    }
-    if (config.SEED_DEMO_DATA && subgraphs.some((subgraph) => subgraph.name === 'puzzle')) {
-      const puzzles = await seedDemoPuzzles(`${gatewayUrl}/graphql`);
-      if (puzzles) console.log(`Seeded ${puzzles} demo puzzles (2025 unlocked; 2026 unlocks 1–3 December).`);
+    await step(
+      'gateway',
+      async () => {
+        await waitUntilReady(gateway, `${gatewayUrl}/ready`);
+        stopIfItDies(gateway);
+      },
+      () => `${gatewayUrl}/graphql, serving supergraph.graphql`,
+    );
+    const seedsZoos = config.SEED_DEMO_DATA && subgraphs.some((subgraph) => subgraph.name === 'zoo');
+    const seedsPuzzles = config.SEED_DEMO_DATA && subgraphs.some((subgraph) => subgraph.name === 'puzzle');
+    if (seedsZoos || seedsPuzzles) {
+      await step(
+        'demo data',
+        async () => ({
+          zoos: seedsZoos ? await seedDemoZoos(`${gatewayUrl}/graphql`) : 0,
+          puzzles: seedsPuzzles ? await seedDemoPuzzles(`${gatewayUrl}/graphql`) : 0,
+        }),
+        ({ zoos, puzzles }) =>
+          [
+            zoos && `${zoos} demo zoos with their animals`,
+            puzzles && `${puzzles} demo puzzles (2025 unlocked; 2026 unlocks 1–3 December)`,
+          ]
+            .filter(Boolean)
+            .join(', ') || 'already there',
+      );
     }
 
     console.log(`
@@ -142,14 +237,22 @@ ${
 
 Press Ctrl-C to stop.`);
   } catch (error) {
-    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof EmbeddedPostgresError) {
-      console.error(
-        '(npm start: EMBEDDED_POSTGRES_PORT and DATA_DIR choose its port and folder; DATABASE_URL uses a server of yours instead.)',
+    if (stopping) return; // Ctrl-C during start-up: stopAll is under way
+    const cause = error instanceof StepFailed ? error.cause : error;
+    if (!(error instanceof StepFailed)) progress.failed(messageOf(error));
+    if (cause instanceof EmbeddedPostgresError) {
+      console.log(
+        '  (npm start: EMBEDDED_POSTGRES_PORT and DATA_DIR choose its port and folder; DATABASE_URL uses a server of yours instead.)',
       );
     }
     await stopAll(1);
   }
+}
+
+/** `dir` relative to the checkout when it lies inside it (`.data/postgres`), else as it is. */
+function shortPath(dir: string, root: string): string {
+  const relative = path.relative(root, dir);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : dir;
 }
 
 main().catch((error: unknown) => {
