@@ -112,7 +112,7 @@ describe('the explorer over HTTP', () => {
   });
 });
 
-describeInBrowser(`the explorer in Chromium (${CHROMIUM_PATH})`, () => {
+describeInBrowser(`the explorer in Chromium (${hasChromium ? CHROMIUM_PATH : `SKIPPED: no ${CHROMIUM_PATH}`})`, () => {
   /** Waits until the subgraphs hold `count` subscriptions (the gateway's subscription to them is open). */
   const activeSubscriptions = (count: number) =>
     eventually(
