@@ -2,7 +2,8 @@
 // CDN), its page under a Content-Security-Policy that allows only this gateway, its content-hashed assets
 // cached for good. In production: nothing; Apollo Server's landing page (Apollo Sandbox, loaded from Apollo's CDN)
 // is off in both modes.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { type Request, type RequestHandler } from 'express';
@@ -59,7 +60,7 @@ export function explorer({ production, logger, pageDir = explorerPageDir }: Expl
     immutable: true,
     maxAge: '365d',
   });
-  const serve: RequestHandler = (req, res, next) => {
+  const serve: RequestHandler = async (req, res, next) => {
     // Mounted on /graphql only: the same middleware also runs in front of /graphql/stream.
     if (req.baseUrl !== '/graphql' || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     if (req.path.startsWith(`${ASSETS_SUBPATH}/`)) {
@@ -72,7 +73,7 @@ export function explorer({ production, logger, pageDir = explorerPageDir }: Expl
     // Read on each request (development only): a rebuilt page is served without restarting the gateway.
     let page: string;
     try {
-      page = readFileSync(indexFile, 'utf8');
+      page = await readFile(indexFile, 'utf8');
     } catch {
       res.status(503).type('html').set('cache-control', 'no-store').send(NOT_BUILT);
       return;
