@@ -20,7 +20,7 @@ export default tseslint.config(
     ],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     plugins: { 'import-x': importX },
     languageOptions: { globals: { ...globals.node } },
@@ -42,6 +42,11 @@ export default tseslint.config(
       ],
       'import-x/no-duplicates': 'error',
     },
+  },
+  {
+    // The explorer's page runs in the browser (bundled by packages/explorer/src/build.ts).
+    files: ['packages/explorer/src/page/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // Tests (and their support package) read GraphQL responses whose shape the test itself asserts; the

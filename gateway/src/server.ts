@@ -29,6 +29,7 @@ import { bodyParsing } from './features/body-parsing';
 import { cors } from './features/cors';
 import { credentialMutations } from './features/credential-mutations';
 import { customScalars } from './features/custom-scalars';
+import { explorer } from './features/explorer';
 import type { ApolloConfig, GatewayFeature } from './features/feature';
 import { internalHeaderStripping } from './features/internal-header';
 import { masking } from './features/masking';
@@ -155,6 +156,7 @@ export function createGatewayServer(options: GatewayOptions): GatewayServer {
   // hooks run in this order.
   const features: GatewayFeature[] = [
     cors(options.corsOrigins ?? []),
+    explorer({ production, logger }),
     internalHeaderStripping(),
     bodyParsing(options.bodyLimit ?? '100kb'),
     subscriptionsOverHttpRefused(),

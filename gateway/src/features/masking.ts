@@ -1,8 +1,7 @@
 // What clients must not see. Every error passes the one formatter of @supergraph/errors (an allow-list of
-// codes; anything else is logged and masked); production adds no introspection, no landing page, no stack
-// traces, and no schema hints: "Did you mean …?" is removed outright (not replaced by a placeholder, whose
-// presence would tell a prober that a near match exists), so a wrong name gets the same message either way.
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+// codes; anything else is logged and masked); production adds no introspection, no stack traces, and no schema
+// hints: "Did you mean …?" is removed outright (not replaced by a placeholder, whose presence would tell a prober
+// that a near match exists), so a wrong name gets the same message either way. (No landing page: explorer.ts.)
 import { GraphQLError } from 'graphql';
 import { createErrorFormatter, type ErrorLogger } from '@supergraph/errors';
 import type { GatewayFeature } from './feature';
@@ -51,6 +50,5 @@ export function masking(logger: ErrorLogger, production: boolean): GatewayFeatur
       includeStacktraceInErrorResponses: !production,
       introspection: !production,
     },
-    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
   };
 }

@@ -220,7 +220,7 @@ async function main(): Promise<void> {
     console.log(`
 The supergraph is up.
 
-  Gateway    ${gatewayUrl}/graphql   (the only endpoint clients use; open it in a browser for Apollo Sandbox)
+  Gateway    ${gatewayUrl}/graphql   (the only endpoint clients use; open it in a browser for the explorer)
 ${subgraphs.map((subgraph) => `  ${subgraph.name.padEnd(10)} ${subgraph.url}`).join('\n')}
   JWKS       ${new URL('/.well-known/jwks.json', subgraphs.find((s) => s.name === 'users')?.url ?? 'http://localhost:4001').toString()}   (access tokens)
              ${gatewayUrl}/.well-known/jwks.json   (the gateway's signed claims)
