@@ -552,6 +552,10 @@ const bodies: fc.Arbitrary<string> = fc.oneof(
 
 // ---------------------------------------------------------------------------------------------------------
 
+// Each case sends a thousand or more requests: about a minute alone, more on a loaded machine. The limit only
+// catches a hang; speed is the bench's business.
+jest.setTimeout(240_000);
+
 describe('fuzzed requests to the gateway (production, over the four real subgraphs)', () => {
   it('never answers a schema-built operation, valid or broken, with an internal error', async () => {
     await fc.assert(
