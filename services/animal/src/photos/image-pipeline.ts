@@ -14,7 +14,8 @@ import {
 /**
  * Pipelines decoding at once in this process. A 20-megapixel image needs about 80 MB while it is decoded and
  * sharp runs on libuv's four-thread pool, so 20 simultaneous uploads wait their turn rather than take all memory
- * and every thread the file system and DNS need too.
+ * and every thread the file system and DNS need too. (sharp.concurrency, libvips' threads per image, stays at
+ * its default, the number of CPUs: one image still decodes as fast as the machine allows.)
  */
 export const MAX_CONCURRENT_PIPELINES = 2;
 
@@ -75,7 +76,7 @@ async function readDimensions(bytes: Buffer, format: ImageFormat): Promise<{ wid
     // No pixel limit here: the header is read, not the pixels, and the limit is checked below with a clearer message.
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (error) {
-    throw refusedAsCorrupt(error);
+    throw refusalFromSharpError(error);
   }
   if (metadata.format !== format || !metadata.width || !metadata.height) {
     throw new PhotoRefused('corrupt', `The ${format.toUpperCase()} header could not be read.`);
@@ -83,7 +84,7 @@ async function readDimensions(bytes: Buffer, format: ImageFormat): Promise<{ wid
   return { width: metadata.width, height: metadata.height };
 }
 
-function refusedAsCorrupt(error: unknown): PhotoRefused {
+function refusalFromSharpError(error: unknown): PhotoRefused {
   const message = error instanceof Error ? error.message : String(error);
   const refusal = /exceeds pixel limit/i.test(message)
     ? new PhotoRefused('too-many-pixels', 'The image has more pixels than allowed.')
@@ -103,7 +104,7 @@ async function encode(image: Sharp, format: ImageFormat): Promise<EncodedImage> 
     const { data, info } = await ENCODERS[format](image).toBuffer({ resolveWithObject: true });
     return { bytes: data, contentType: CONTENT_TYPES[format], width: info.width, height: info.height };
   } catch (error) {
-    throw refusedAsCorrupt(error);
+    throw refusalFromSharpError(error);
   }
 }
 
