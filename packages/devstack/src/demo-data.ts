@@ -1,9 +1,13 @@
+import { drawDemoPhoto } from './demo-photos';
 import { demoPuzzles } from './demo-puzzles';
 
 // Demo zoos, animals and puzzles for `npm start`, created through the gateway's public API as the demo users, so
 // the seed exercises exactly what a client would. Idempotent: what exists already is left alone.
 
 const DEMO_PASSWORD = 'supergraph-demo';
+
+/** The first animals of each demo zoo get a photo, drawn at start-up and uploaded as a client would. */
+const PHOTOGRAPHED_PER_ZOO = 3;
 
 interface DemoZoo {
   name: string;
@@ -63,9 +67,40 @@ async function call(gatewayUrl: string, query: string, variables: Record<string,
   return body.data;
 }
 
-/** Seeds the demo zoos and animals; returns how many zoos it created. */
-export async function seedDemoZoos(gatewayUrl: string): Promise<number> {
+const REQUEST_PHOTO_UPLOAD = `mutation($input: RequestAnimalPhotoUploadInput!) {
+  requestAnimalPhotoUpload(input: $input) { uploadUrl headers { name value } }
+}`;
+
+/** Asks for a signed upload URL and PUTs the drawn JPEG there: the bytes go to the animal service (or the object
+ * store), never through the gateway. */
+async function uploadDemoPhoto(
+  gatewayUrl: string,
+  animal: { id: string; name: string; species: string },
+  accessToken: string,
+): Promise<void> {
+  const bytes = await drawDemoPhoto(animal.name, animal.species);
+  const { requestAnimalPhotoUpload: upload } = await call(
+    gatewayUrl,
+    REQUEST_PHOTO_UPLOAD,
+    { input: { animalId: animal.id, contentType: 'image/jpeg', byteSize: bytes.length } },
+    accessToken,
+  );
+  const headers = (upload.headers as { name: string; value: string }[]).map(({ name, value }): [string, string] => [
+    name,
+    value,
+  ]);
+  const response = await fetch(upload.uploadUrl as string, { method: 'PUT', headers, body: new Uint8Array(bytes) });
+  if (!response.ok) {
+    throw new Error(
+      `Demo seed failed: uploading ${animal.name}'s photo answered ${response.status} ${await response.text()}`,
+    );
+  }
+}
+
+/** Seeds the demo zoos and animals, some with photos; returns how many zoos and photos it created. */
+export async function seedDemoZoos(gatewayUrl: string): Promise<{ zoos: number; photos: number }> {
   let created = 0;
+  let photos = 0;
   for (const [username, demo] of Object.entries(DEMO)) {
     const { login } = await call(gatewayUrl, 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }', {
       input: { username, password: DEMO_PASSWORD },
@@ -83,13 +118,17 @@ export async function seedDemoZoos(gatewayUrl: string): Promise<number> {
         token,
       );
       created++;
-      for (const animal of zoo.animals) {
-        await call(
+      for (const [index, animal] of zoo.animals.entries()) {
+        const { createAnimal } = await call(
           gatewayUrl,
           'mutation($input: CreateAnimalInput!) { createAnimal(input: $input) { id } }',
           { input: { ...animal, zooId: createZoo.id } },
           token,
         );
+        if (index < PHOTOGRAPHED_PER_ZOO) {
+          await uploadDemoPhoto(gatewayUrl, { ...animal, id: createAnimal.id }, token);
+          photos++;
+        }
       }
     }
     for (const animal of demo.freeAnimals) {
@@ -101,7 +140,7 @@ export async function seedDemoZoos(gatewayUrl: string): Promise<number> {
       );
     }
   }
-  return created;
+  return { zoos: created, photos };
 }
 
 /** Creates the demo puzzles as the demo admin, for each year that has none yet; returns how many. */

@@ -204,12 +204,12 @@ async function main(): Promise<void> {
       await step(
         'demo data',
         async () => ({
-          zoos: seedsZoos ? await seedDemoZoos(`${gatewayUrl}/graphql`) : 0,
+          ...(seedsZoos ? await seedDemoZoos(`${gatewayUrl}/graphql`) : { zoos: 0, photos: 0 }),
           puzzles: seedsPuzzles ? await seedDemoPuzzles(`${gatewayUrl}/graphql`) : 0,
         }),
-        ({ zoos, puzzles }) =>
+        ({ zoos, photos, puzzles }) =>
           [
-            zoos && `${zoos} demo zoos with their animals`,
+            zoos && `${zoos} demo zoos with their animals (${photos} with photos)`,
             puzzles && `${puzzles} demo puzzles (2025 unlocked; 2026 unlocks 1–3 December)`,
           ]
             .filter(Boolean)
