@@ -168,6 +168,30 @@ describe('PUT to the upload URL', () => {
     );
   });
 
+  it('lets a web page on another origin upload (CORS preflight), the URL being the permission', async () => {
+    const owner = newUser();
+    const grant = await grantFor(owner, await createAnimal(testbed.animal, owner, { name: 'Cors' }));
+    const preflight = await fetch(grant.uploadUrl, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://zoo.example',
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('PUT');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type');
+    const uploaded = await fetch(grant.uploadUrl, {
+      method: 'PUT',
+      headers: { origin: 'https://zoo.example', 'content-type': 'image/jpeg' },
+      body: await jpeg(10, 10),
+    });
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('stores a PNG declared as JPEG as the PNG it is', async () => {
     const owner = newUser();
     const animalId = await createAnimal(testbed.animal, owner, { name: 'Png' });

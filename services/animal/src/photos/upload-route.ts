@@ -7,6 +7,7 @@
 //   413 more bytes; 415 not a JPEG, PNG or WebP; 422 too many pixels, truncated or undecodable;
 // a refused body is stored nowhere, and the URL stays used (ask for another). Accepted: the photo and its
 // thumbnail are stored under fresh keys, set on the animal (the old files are deleted), and 201 answers the photo.
+// Any origin may upload from a browser (CORS): the URL, not the page, is the permission.
 import express, { type Request, type Response, type Router } from 'express';
 import type { Kysely } from 'kysely';
 import { isUuid } from '@supergraph/db';
@@ -187,6 +188,19 @@ export function createUploadRoute(options: UploadRouteOptions): Router {
   }
 
   const router = express.Router();
+  // A web page on any origin may upload: the signed URL is the permission, not the origin (no cookies involved).
+  router.use((req, res, next) => {
+    res.set('access-control-allow-origin', '*');
+    if (req.method !== 'OPTIONS') return next();
+    res
+      .set({
+        'access-control-allow-methods': 'PUT',
+        'access-control-allow-headers': 'content-type',
+        'access-control-max-age': '600',
+      })
+      .status(204)
+      .end();
+  });
   router.put('/:uploadId', async (req, res) => {
     try {
       await upload(req, res);
