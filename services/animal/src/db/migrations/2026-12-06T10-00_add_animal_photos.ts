@@ -43,7 +43,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('photo_files_to_delete')
     .addColumn('key', 'text', (col) => col.primaryKey())
-    .addColumn('delete_after', sql`timestamptz(3)`, (col) => col.notNull().defaultTo(sql`now()`))
+    // Full precision, unlike the other timestamps: timestamptz(3) rounds now() up by as much as half a millisecond,
+    // and a sweep starting right after the commit would find the row not yet due.
+    .addColumn('delete_after', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema
     .createIndex('photo_files_to_delete_delete_after_idx')
