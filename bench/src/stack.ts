@@ -66,6 +66,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     LOG_LEVEL: 'warn',
     GATEWAY_JWKS_URL: `http://127.0.0.1:${gatewayPort}/.well-known/jwks.json`,
     ANSWER_SECRET: randomBytes(32).toString('hex'),
+    PHOTO_UPLOAD_SECRET: randomBytes(32).toString('hex'),
     JWT_PRIVATE_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
     JOBS_ENABLED: 'false',
     // The workloads register up to a few hundred users from one address (users' default: 30 a minute).
@@ -88,6 +89,11 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
           PORT: String(ports[name]),
           METRICS_PORT: String(metricsPorts[name]),
           DATABASE_URL: withDatabase(adminUrl, name),
+          // The animal service's photos: files in the bench's own directory, uploaded to and served from its port.
+          ...(name === 'animal' && {
+            PHOTO_DIR: path.join(work, 'photos'),
+            PHOTOS_PUBLIC_URL: `http://127.0.0.1:${ports.animal}`,
+          }),
         },
         dir,
       ),

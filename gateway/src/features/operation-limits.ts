@@ -46,6 +46,8 @@ export const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.puzzles': 25,
   /** A year's solved parts: two per puzzle. */
   'User.completions': 50,
+  /** The headers an upload must carry: content-type alone today. */
+  'PhotoUpload.headers': 5,
 };
 
 /** A list no one has declared a size for counts as a full page of the largest size. */

@@ -3,7 +3,9 @@
 // calling service's claims keys, signed claims headers, composed schema files). The four services are built
 // from their descriptors, in one loop.
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type pg from 'pg';
 import { service as animal } from '@supergraph/animal';
 import {
@@ -61,6 +63,8 @@ export interface Supergraph {
   gatewayMetricsUrl: string;
   gateway: GatewayServer;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
+  /** Where the animal service stores uploaded photos (PHOTO_DIR: a temporary directory, removed by close). */
+  photoDir: string;
   /** The puzzle service's clock (unlock times, cooldowns), moved by hand. */
   puzzleClock: { now: Date; advance(seconds: number): void };
   signingKey: SigningKey;
@@ -107,6 +111,7 @@ export async function startSupergraph(): Promise<Supergraph> {
     SERVICES.map(({ name }) => [name, `http://127.0.0.1:${ports[name]}/graphql`]),
   );
   const running = {} as Record<SubgraphName, RunningSubgraph>;
+  const photoDir = mkdtempSync(path.join(tmpdir(), 'gateway-test-photos-'));
   await Promise.all(
     SERVICES.map(async (service) => {
       const database = await startPostgres(`gw_${service.name}`);
@@ -133,6 +138,9 @@ export async function startSupergraph(): Promise<Supergraph> {
             // Every client of these tests is 127.0.0.1: the per-address credential limit is the users tests' subject.
             CREDENTIAL_ATTEMPTS_PER_IP: '100000',
             LOGIN_IP_MAX_FAILURES: '100000',
+            // The animal service's photos: files here, served (and uploaded to) at its own address.
+            PHOTO_DIR: photoDir,
+            PHOTOS_PUBLIC_URL: `http://127.0.0.1:${ports.animal}`,
           }),
           logger,
           production: false,
@@ -183,6 +191,7 @@ export async function startSupergraph(): Promise<Supergraph> {
     gatewayMetricsUrl,
     gateway,
     subgraphs: running,
+    photoDir,
     puzzleClock,
     signingKey,
     accessTokenFor: (viewer) => issueAccessToken(signingKey, viewer, TOKENS),
@@ -201,6 +210,7 @@ export async function startSupergraph(): Promise<Supergraph> {
       await Promise.all(Object.values(running).map(({ server }) => server.stop()));
       await Promise.all(pools.map((pool) => pool.end()));
       await Promise.all(databases.map((db) => db.drop()));
+      rmSync(photoDir, { recursive: true, force: true });
     },
   };
 }

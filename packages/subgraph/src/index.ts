@@ -15,6 +15,7 @@ export {
   type ServiceDefinition,
   type ServiceOptions,
   type ServiceSetup,
+  type ServiceWorker,
   type SubgraphService,
 } from './service';
 export { loadSubgraphConfig, type PeerService, type SubgraphConfig } from './service-config';

@@ -84,6 +84,7 @@ export interface ServiceSetup<Settings, Database> {
   pool: pg.Pool;
   settings: Settings;
   now: () => Date;
+  logger: Logger;
   /** A client for a service this one calls, signing with this service's keys. */
   clientFor(peer: string): SubgraphClient;
   publish: Publish<Database>;
@@ -108,12 +109,24 @@ export interface ServiceDefinition<Settings, Database, Context extends BaseConte
   context(setup: ServiceSetup<Settings, Database>): (request: RequestInfo) => Context;
   /** What it does with each event it subscribes to (SERVICE_EVENTS), inside the inbox's transaction. */
   events?(setup: ServiceSetup<Settings, Database>): EventHandlers<Database>;
-  /** Extra HTTP routes (e.g. the users service's token JWKS). */
-  routes?(app: Express, settings: Settings): void;
+  /** Extra HTTP routes (e.g. the users service's token JWKS, the animal service's photo uploads). */
+  routes?(app: Express, setup: ServiceSetup<Settings, Database>): void;
+  /**
+   * Work the server does beside its requests (e.g. the animal service's photo sweeper): started when it first
+   * listens, stopped when it stops, before its database closes.
+   */
+  worker?(setup: ServiceSetup<Settings, Database>): ServiceWorker;
   /** Scheduled jobs, run by the process (each occurrence once across replicas). */
   jobs?(db: Kysely<Database>, logger: Logger, settings: Settings): ScheduledJob[];
   /** Start-up work after migrations and before serving (e.g. demo data in development). */
   prepare?(db: Kysely<Database>, logger: Logger, settings: Settings): Promise<void>;
+}
+
+/** Background work of one server (ServiceDefinition.worker). */
+export interface ServiceWorker {
+  start(): void;
+  /** Stops and waits for work under way; also called for a server that never started. */
+  stop(): Promise<void>;
 }
 
 /** A subgraph service, as the checks, the tests and the process entry see every one of them. */
@@ -178,6 +191,7 @@ export function defineService<Settings, Database, Context extends BaseContext>(
         pubsub,
         settings: options.settings,
         now: options.now ?? (() => new Date()),
+        logger: options.logger,
         clientFor(peer) {
           const where = options.peers[peer];
           if (!where) throw new Error(`${name} calls the ${peer} service: pass peers.${peer} ({ url, timeoutMs })`);
@@ -195,6 +209,7 @@ export function defineService<Settings, Database, Context extends BaseContext>(
         },
       };
       const handlers = definition.events?.(setup) ?? {};
+      const worker = definition.worker?.(setup);
       const missing = eventsFor(name).filter(({ type }) => !handlers[type]);
       if (missing.length)
         throw new Error(`${name} subscribes to ${missing.map(({ type }) => type).join(', ')} but handles none of them`);
@@ -227,13 +242,15 @@ export function defineService<Settings, Database, Context extends BaseContext>(
         createContext: definition.context(setup),
         isReady: () => isDatabaseReachable(db),
         routes(app: Express) {
-          definition.routes?.(app, options.settings);
+          definition.routes?.(app, setup);
           if (receiver) app.use(receiver);
         },
         onStart: async () => {
           await Promise.all([relay?.start(), servesSubscriptions && pubsub.start()]);
+          worker?.start();
         },
         async onStop() {
+          await worker?.stop();
           // The sockets are closed by now; the subscriptions still open on them end here, before the pool goes.
           await pubsub.close();
           await relay?.stop();

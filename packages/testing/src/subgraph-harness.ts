@@ -81,6 +81,8 @@ export interface HarnessOptions {
   name: string;
   migrations: Migrations;
   pool?: HarnessPoolOptions;
+  /** The port it listens on (default: a free one), for a service that must know its own URL before it starts. */
+  port?: number;
   create(deps: { pool: pg.Pool; onQuery: (event: LogEvent) => void }): StartableServer;
 }
 
@@ -112,6 +114,8 @@ export interface ServiceHarnessOptions<Settings> {
   /** How a producer's relay delivers (default in tests: retries at most 1 s apart). */
   events?: { deliver?: boolean; retryDelayMaxSeconds?: number; pollingIntervalSeconds?: number };
   pool?: HarnessPoolOptions;
+  /** The port it listens on (default: a free one). */
+  port?: number;
 }
 
 /**
@@ -126,6 +130,7 @@ export function startServiceHarness<Settings>(
     name: service.name,
     migrations: service.migrations,
     ...(options.pool && { pool: options.pool }),
+    ...(options.port !== undefined && { port: options.port }),
     create: ({ pool, onQuery }) =>
       service.createServer({
         ...testServiceOptions(service.name),
@@ -159,7 +164,7 @@ export async function startSubgraphHarness(options: HarnessOptions): Promise<Sub
       statements.sql.push(event.query.sql);
     },
   });
-  const { url, metricsUrl } = await server.listen(0);
+  const { url, metricsUrl } = await server.listen(options.port ?? 0);
   return {
     url,
     metricsUrl,

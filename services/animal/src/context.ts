@@ -4,6 +4,7 @@ import type { PubSub } from '@supergraph/pubsub';
 import type { RequestInfo } from '@supergraph/subgraph';
 import type { Database } from './db/schema';
 import type { Loaders } from './loaders';
+import type { AnimalPhotos } from './photos/animal-photos';
 import type { ZooDirectory } from './zoo-directory';
 
 /** A User as this subgraph knows one: its key. */
@@ -22,4 +23,6 @@ export interface AnimalContext extends RequestInfo {
   zoos: ZooDirectory;
   /** Live updates (live-updates.ts says what each topic carries). */
   pubsub: PubSub;
+  /** Uploaded photos: the store, upload grants, and the sweeper that deletes replaced files. */
+  photos: AnimalPhotos;
 }

@@ -1,5 +1,6 @@
 // Parses the animal subgraph's GraphQL inputs into typed values, once, at the edge.
 import { id, name, parseInput, searchText, withoutNulls, z } from '@supergraph/validation';
+import { DEFAULT_PHOTO_LIMITS, type PhotoContentType } from './photos/image-pipeline-types';
 
 const species = name('Species');
 const photoUrl = z
@@ -33,6 +34,17 @@ const animalFilter = z.object({
   ownerId: id('user id').optional(),
 });
 
+const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const satisfies readonly PhotoContentType[];
+const requestAnimalPhotoUploadInput = z.object({
+  animalId: id('animal id'),
+  contentType: z.enum(PHOTO_CONTENT_TYPES, { error: `contentType must be one of ${PHOTO_CONTENT_TYPES.join(', ')}` }),
+  byteSize: z
+    .number()
+    .int()
+    .min(1, 'byteSize must be at least 1')
+    .max(DEFAULT_PHOTO_LIMITS.maxBytes, `byteSize must be at most ${DEFAULT_PHOTO_LIMITS.maxBytes} (5 MB)`),
+});
+
 export type CreateAnimalInput = {
   name: string;
   species: string;
@@ -42,6 +54,7 @@ export type CreateAnimalInput = {
 };
 export type UpdateAnimalInput = z.infer<typeof updateAnimalInput>;
 export type AnimalFilterInput = z.infer<typeof animalFilter>;
+export type RequestAnimalPhotoUploadInput = z.infer<typeof requestAnimalPhotoUploadInput>;
 
 export function parseCreateAnimalInput(input: Record<string, unknown>): CreateAnimalInput {
   const parsed = parseInput(createAnimalInput, input);
@@ -65,4 +78,12 @@ export function parseAnimalFilter(filter: Record<string, unknown> | null | undef
 
 export function parseZooId(zooId: unknown): string | null {
   return zooId === null || zooId === undefined ? null : parseInput(id('zoo id'), zooId, 'zooId');
+}
+
+export function parseRequestAnimalPhotoUploadInput(input: Record<string, unknown>): RequestAnimalPhotoUploadInput {
+  return parseInput(requestAnimalPhotoUploadInput, input);
+}
+
+export function parseAnimalId(animalId: unknown): string {
+  return parseInput(id('animal id'), animalId, 'animalId');
 }

@@ -27,9 +27,9 @@ const owner = newUser();
 let zooId: string;
 
 beforeAll(async () => {
-  testbed = await startAnimalTestbed(
-    createLogger('animal', 'info', { write: (line: string) => void logs.push(JSON.parse(line)) }),
-  );
+  testbed = await startAnimalTestbed({
+    logger: createLogger('animal', 'info', { write: (line: string) => void logs.push(JSON.parse(line)) }),
+  });
   zooId = testbed.addZoo(owner);
   for (const name of ['Ada', 'Bea', 'Cid']) await createAnimal(testbed.animal, owner, { name, zooId });
 });

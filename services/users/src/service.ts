@@ -36,7 +36,7 @@ export const service = defineService<UsersSettings, Database, UsersContext>({
       loaders: createLoaders(db),
     });
   },
-  routes(app, settings) {
+  routes(app, { settings }) {
     const jwks = publicJwks([settings.sessions.signingKey]);
     app.get('/.well-known/jwks.json', (_req, res) => {
       res.set('cache-control', 'public, max-age=300').json(jwks);

@@ -33,7 +33,13 @@ export type Animal = {
   name: Scalars['String']['output'];
   /** The user who owns the animal: whoever created it. */
   owner: User;
-  /** An https URL of a photo of the animal, at most 2048 characters; null when there is none. */
+  /** The animal's uploaded photo (requestAnimalPhotoUpload); null when none was uploaded. */
+  photo?: Maybe<Photo>;
+  /**
+   * The URL of a photo of the animal: the uploaded photo's `url` when it has one, otherwise the https URL typed in
+   * with createAnimal or updateAnimal (at most 2048 characters); null when there is neither.
+   * @deprecated Use photo.url.
+   */
   photoUrl?: Maybe<Scalars['String']['output']>;
   /** The animal's species as entered, 1 to 100 characters. */
   species: Scalars['String']['output'];
@@ -82,7 +88,10 @@ export type CreateAnimalInput = {
   birthDate?: InputMaybe<Scalars['Date']['input']>;
   /** 1 to 100 characters (trimmed). */
   name: Scalars['String']['input'];
-  /** An https URL. */
+  /**
+   * An https URL, shown by the deprecated Animal.photoUrl while no photo is uploaded.
+   * @deprecated Upload a photo with requestAnimalPhotoUpload.
+   */
   photoUrl?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 100 characters (trimmed). */
   species: Scalars['String']['input'];
@@ -97,8 +106,18 @@ export type Mutation = {
   createAnimal: Animal;
   /** Deletes an animal; returns true once it is gone. The owner or an admin; anyone else gets FORBIDDEN. */
   deleteAnimal: Scalars['Boolean']['output'];
+  /**
+   * Removes an animal's uploaded photo (its files are deleted) and returns the animal. The owner or an admin;
+   * anyone else gets FORBIDDEN.
+   */
+  deleteAnimalPhoto: Animal;
   /** Moves an animal into a zoo the owner owns (admins: any zoo); zooId null takes it out of its zoo. The owner or an admin; anyone else gets FORBIDDEN. */
   moveAnimal: Animal;
+  /**
+   * Prepares an upload of a photo of an animal: returns a signed URL to `PUT` the bytes to, valid once and for 10
+   * minutes. The owner or an admin; anyone else gets FORBIDDEN, an anonymous caller UNAUTHENTICATED.
+   */
+  requestAnimalPhotoUpload: PhotoUpload;
   /** Updates an animal and returns it. The owner or an admin; anyone else gets FORBIDDEN. */
   updateAnimal: Animal;
 };
@@ -117,9 +136,21 @@ export type MutationDeleteAnimalArgs = {
 
 
 /** The write operations. Each subgraph adds its own fields; clients see them all through the gateway. */
+export type MutationDeleteAnimalPhotoArgs = {
+  animalId: Scalars['ID']['input'];
+};
+
+
+/** The write operations. Each subgraph adds its own fields; clients see them all through the gateway. */
 export type MutationMoveAnimalArgs = {
   id: Scalars['ID']['input'];
   zooId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The write operations. Each subgraph adds its own fields; clients see them all through the gateway. */
+export type MutationRequestAnimalPhotoUploadArgs = {
+  input: RequestAnimalPhotoUploadInput;
 };
 
 
@@ -136,6 +167,42 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/**
+ * An uploaded photo of an animal, as the service stored it: re-encoded in the format its bytes really are (JPEG,
+ * PNG or WebP), orientation applied, EXIF and GPS data stripped. Its URLs never change (a new photo gets new ones)
+ * and are served with immutable cache headers.
+ */
+export type Photo = {
+  __typename?: 'Photo';
+  /** The photo's media type: image/jpeg, image/png or image/webp (what its bytes are, whatever the upload declared). */
+  contentType: Scalars['String']['output'];
+  /** The photo's height in pixels, after its orientation was applied. */
+  height: Scalars['Int']['output'];
+  /** Where a copy at most 256 pixels on its longest side is served, in the same format. */
+  thumbnailUrl: Scalars['String']['output'];
+  /** Where the photo is served. */
+  url: Scalars['String']['output'];
+  /** The photo's width in pixels, after its orientation was applied. */
+  width: Scalars['Int']['output'];
+};
+
+/**
+ * Where and how to send one photo's bytes: `PUT` them to `uploadUrl` with every header of `headers`, before
+ * `expiresAt`. The URL is single use and bound to one animal, content type and largest size.
+ */
+export type PhotoUpload = {
+  __typename?: 'PhotoUpload';
+  /** When the URL stops working: 10 minutes after it was requested. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The headers the `PUT` must carry, exactly (the content type it is bound to). */
+  headers: Array<UploadHeader>;
+  /**
+   * The URL to `PUT` the bytes to (the animal service itself, never the gateway). It answers 201 with the stored
+   * photo as JSON, or 4xx with `{ errors: [{ message, extensions: { code, reason } }] }` and stores nothing.
+   */
+  uploadUrl: Scalars['String']['output'];
 };
 
 /** The read operations. Each subgraph adds its own fields; clients see them all through the gateway. */
@@ -161,6 +228,19 @@ export type QueryAnimalsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A photo upload to prepare. Invalid values give BAD_USER_INPUT. */
+export type RequestAnimalPhotoUploadInput = {
+  /** The animal the photo is of; the caller must own it (or be an admin). */
+  animalId: Scalars['ID']['input'];
+  /** The size of the file to upload, in bytes: 1 to 5242880 (5 MB). The upload URL accepts no more than this. */
+  byteSize: Scalars['Int']['input'];
+  /**
+   * The media type the upload will declare: image/jpeg, image/png or image/webp. The stored photo's type is what
+   * the bytes turn out to be.
+   */
+  contentType: Scalars['String']['input'];
+};
+
 /** Live updates, pushed as they happen (through the gateway: WebSocket or server-sent events). */
 export type Subscription = {
   __typename?: 'Subscription';
@@ -180,10 +260,22 @@ export type UpdateAnimalInput = {
   birthDate?: InputMaybe<Scalars['Date']['input']>;
   /** 1 to 100 characters (trimmed); null or omitted leaves it unchanged. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** null clears it. */
+  /**
+   * An https URL, shown by the deprecated Animal.photoUrl while no photo is uploaded; null clears it.
+   * @deprecated Upload a photo with requestAnimalPhotoUpload.
+   */
   photoUrl?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 100 characters (trimmed); null or omitted leaves it unchanged. */
   species?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One HTTP header an upload must carry. */
+export type UploadHeader = {
+  __typename?: 'UploadHeader';
+  /** The header's name, e.g. content-type. */
+  name: Scalars['String']['output'];
+  /** The header's value. */
+  value: Scalars['String']['output'];
 };
 
 /** A person with an account. Other subgraphs extend User with what they own. */
@@ -342,9 +434,13 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Photo: ResolverTypeWrapper<Photo>;
+  PhotoUpload: ResolverTypeWrapper<PhotoUpload>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RequestAnimalPhotoUploadInput: RequestAnimalPhotoUploadInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateAnimalInput: UpdateAnimalInput;
+  UploadHeader: ResolverTypeWrapper<UploadHeader>;
   User: ResolverTypeWrapper<UserReference>;
   Zoo: ResolverTypeWrapper<ZooReference>;
   ZooAnimalsFilter: ZooAnimalsFilter;
@@ -365,9 +461,13 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   PageInfo: PageInfo;
+  Photo: Photo;
+  PhotoUpload: PhotoUpload;
   Query: Record<PropertyKey, never>;
+  RequestAnimalPhotoUploadInput: RequestAnimalPhotoUploadInput;
   Subscription: Record<PropertyKey, never>;
   UpdateAnimalInput: UpdateAnimalInput;
+  UploadHeader: UploadHeader;
   User: UserReference;
   Zoo: ZooReference;
   ZooAnimalsFilter: ZooAnimalsFilter;
@@ -380,6 +480,7 @@ export type AnimalResolvers<ContextType = AnimalContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  photo?: Resolver<Maybe<ResolversTypes['Photo']>, ParentType, ContextType>;
   photoUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   species?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   zoo?: Resolver<Maybe<ResolversTypes['Zoo']>, ParentType, ContextType>;
@@ -407,13 +508,29 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type MutationResolvers<ContextType = AnimalContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createAnimal?: Resolver<ResolversTypes['Animal'], ParentType, ContextType, RequireFields<MutationCreateAnimalArgs, 'input'>>;
   deleteAnimal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAnimalArgs, 'id'>>;
+  deleteAnimalPhoto?: Resolver<ResolversTypes['Animal'], ParentType, ContextType, RequireFields<MutationDeleteAnimalPhotoArgs, 'animalId'>>;
   moveAnimal?: Resolver<ResolversTypes['Animal'], ParentType, ContextType, RequireFields<MutationMoveAnimalArgs, 'id'>>;
+  requestAnimalPhotoUpload?: Resolver<ResolversTypes['PhotoUpload'], ParentType, ContextType, RequireFields<MutationRequestAnimalPhotoUploadArgs, 'input'>>;
   updateAnimal?: Resolver<ResolversTypes['Animal'], ParentType, ContextType, RequireFields<MutationUpdateAnimalArgs, 'id' | 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = AnimalContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PhotoResolvers<ContextType = AnimalContext, ParentType extends ResolversParentTypes['Photo'] = ResolversParentTypes['Photo']> = {
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  thumbnailUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PhotoUploadResolvers<ContextType = AnimalContext, ParentType extends ResolversParentTypes['PhotoUpload'] = ResolversParentTypes['PhotoUpload']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  headers?: Resolver<Array<ResolversTypes['UploadHeader']>, ParentType, ContextType>;
+  uploadUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = AnimalContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -423,6 +540,11 @@ export type QueryResolvers<ContextType = AnimalContext, ParentType extends Resol
 
 export type SubscriptionResolvers<ContextType = AnimalContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   animalAdded?: SubscriptionResolver<ResolversTypes['Animal'], "animalAdded", ParentType, ContextType, RequireFields<SubscriptionAnimalAddedArgs, 'zooId'>>;
+};
+
+export type UploadHeaderResolvers<ContextType = AnimalContext, ParentType extends ResolversParentTypes['UploadHeader'] = ResolversParentTypes['UploadHeader']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = AnimalContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -446,8 +568,11 @@ export type Resolvers<ContextType = AnimalContext> = {
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Photo?: PhotoResolvers<ContextType>;
+  PhotoUpload?: PhotoUploadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  UploadHeader?: UploadHeaderResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Zoo?: ZooResolvers<ContextType>;
 };

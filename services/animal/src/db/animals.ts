@@ -99,6 +99,11 @@ const ALL_COLUMNS: readonly AnimalColumn[] = [
   'ownerId',
   'zooId',
   'photoUrl',
+  'photoKey',
+  'photoThumbnailKey',
+  'photoWidth',
+  'photoHeight',
+  'photoContentType',
   'createdAt',
   'updatedAt',
 ];

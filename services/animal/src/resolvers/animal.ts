@@ -4,6 +4,7 @@ import { parseInput, withoutNulls, z } from '@supergraph/validation';
 import type { AnimalContext } from '../context';
 import type { AnimalColumn } from '../db/animals';
 import type { AnimalRow } from '../db/schema';
+import { photoOf } from '../photos/photo-view';
 
 /**
  * What a page of animals reads: the columns each Animal field's resolver (here or the default one) reads; a field
@@ -17,7 +18,8 @@ const animalColumns = columnSelector<AnimalColumn>({
     birthDate: ['birthDate'],
     owner: ['ownerId'],
     zoo: ['zooId'],
-    photoUrl: ['photoUrl'],
+    photoUrl: ['photoUrl', 'photoKey'],
+    photo: ['photoKey', 'photoThumbnailKey', 'photoWidth', 'photoHeight', 'photoContentType'],
     createdAt: ['createdAt'],
   },
   cursor: ['createdAt', 'id'],
@@ -35,6 +37,13 @@ export const Animal = {
   },
   zoo(animal: AnimalRow) {
     return animal.zooId ? { __typename: 'Zoo', id: animal.zooId } : null;
+  },
+  photo(animal: AnimalRow, _args: unknown, context: AnimalContext) {
+    return photoOf(animal, context.photos.store);
+  },
+  /** Deprecated: the uploaded photo's URL, else the URL typed in with createAnimal/updateAnimal. */
+  photoUrl(animal: AnimalRow, _args: unknown, context: AnimalContext) {
+    return animal.photoKey ? context.photos.store.publicUrl(animal.photoKey) : animal.photoUrl;
   },
 };
 

@@ -2,8 +2,15 @@ import { requireOwnerOrAdmin, requireViewer } from '@supergraph/auth';
 import { BadUserInput, Forbidden, NotFound } from '@supergraph/errors';
 import type { AnimalContext } from '../context';
 import { deleteAnimalById, findAnimalsByIds, insertAnimal, isZooDeleted, lockZoo, updateAnimal } from '../db/animals';
+import { clearAnimalPhoto } from '../db/photos';
 import type { AnimalRow } from '../db/schema';
-import { parseCreateAnimalInput, parseUpdateAnimalInput, parseZooId } from '../inputs';
+import {
+  parseAnimalId,
+  parseCreateAnimalInput,
+  parseRequestAnimalPhotoUploadInput,
+  parseUpdateAnimalInput,
+  parseZooId,
+} from '../inputs';
 import { topics, type AnimalAddedMessage } from '../live-updates';
 
 /**
@@ -79,7 +86,35 @@ export const Mutation = {
   },
 
   async deleteAnimal(_root: unknown, { id }: { id: string }, context: AnimalContext) {
-    await ownedAnimal(context, id);
-    return deleteAnimalById(context.db, id);
+    const animal = await ownedAnimal(context, id);
+    const deleted = await deleteAnimalById(context.db, id);
+    // Its photo's files were listed for deletion with the row: gone before the client hears it is.
+    if (animal.photoKey) await context.photos.sweeper.sweep();
+    return deleted;
+  },
+
+  async requestAnimalPhotoUpload(
+    _root: unknown,
+    { input }: { input: Record<string, unknown> },
+    context: AnimalContext,
+  ) {
+    const viewer = requireViewer(context);
+    const upload = parseRequestAnimalPhotoUploadInput(input);
+    await ownedAnimal(context, upload.animalId);
+    return context.photos.grantUpload({
+      animalId: upload.animalId,
+      requestedBy: viewer.id,
+      contentType: upload.contentType,
+      maxBytes: upload.byteSize,
+    });
+  },
+
+  async deleteAnimalPhoto(_root: unknown, args: { animalId: string }, context: AnimalContext) {
+    requireViewer(context);
+    const animal = await ownedAnimal(context, parseAnimalId(args.animalId));
+    const updated = await clearAnimalPhoto(context.db, animal.id);
+    if (!updated) throw new NotFound('No such animal');
+    if (animal.photoKey) await context.photos.sweeper.sweep();
+    return updated;
   },
 };
