@@ -107,6 +107,8 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=${PORT}
 WORKDIR /app
 # Owned by root and only readable by `node`: the service cannot rewrite its own code or dependencies.
 COPY --from=build /app/ ./
+# The one place a service may write: the animal service's photos on disk (a named volume in docker-compose.yml).
+RUN mkdir -p /data/photos && chown node:node /data/photos
 USER node
 EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \

@@ -46,6 +46,7 @@ const SECRETS = [
   ...subgraphs.map(dbPasswordVariable),
   'JWT_PRIVATE_KEY',
   'ANSWER_SECRET',
+  'PHOTO_UPLOAD_SECRET',
   'POSTGRES_PASSWORD',
 ];
 /**
@@ -200,7 +201,7 @@ describe('docker-compose.yml', () => {
       expect(env.REDIS_URL).toBe('redis://redis:6379');
       expect(healthyDependencies(service(name))).toContain('redis');
       expect(
-        Object.keys(env).some((key) => /SECRET/.test(key) && key !== 'ANSWER_SECRET' && !(key in DEV_DEFAULTS)),
+        Object.keys(env).some((key) => /SECRET/.test(key) && !SECRETS.includes(key) && !(key in DEV_DEFAULTS)),
       ).toBe(false);
     });
   });
@@ -291,6 +292,7 @@ describe('docker-compose.yml', () => {
       ...SIGNERS.map((name) => [name, 'CLAIMS_SIGNING_KEY'] as [string, string]),
       ['users', 'JWT_PRIVATE_KEY'],
       ['puzzle', 'ANSWER_SECRET'],
+      ['animal', 'PHOTO_UPLOAD_SECRET'],
     ];
     for (const [name, secret] of needs)
       expect(environment(service(name))[secret]).toMatch(required(variableOf(name, secret)));
@@ -336,6 +338,14 @@ describe('docker-compose.yml', () => {
           for (const dep of dependencies(svc)) expect([name, service(dep).profiles]).toEqual([name, undefined]);
       // And the animal service stores photos on disk unless told otherwise.
       expect(animal().PHOTO_STORE).toBe('${PHOTO_STORE:-disk}');
+    });
+
+    it('keeps disk photos on a named volume the service (user node) may write, at the address clients reach', () => {
+      expect(animal().PHOTO_DIR).toBe('/data/photos');
+      expect(service('animal').volumes).toEqual(['animal-photos:/data/photos']);
+      expect(Object.keys(compose.volumes ?? {})).toContain('animal-photos');
+      expect(animal().PHOTOS_PUBLIC_URL).toBe('${PHOTOS_PUBLIC_URL:-http://localhost:4003}');
+      expect(read('Dockerfile')).toContain('mkdir -p /data/photos && chown node:node /data/photos');
     });
 
     it('runs a pinned MinIO release with its data on a named volume and a readiness healthcheck', () => {
