@@ -86,9 +86,7 @@ describe('starEarned', () => {
     expect((await submit(testbed, guesser, day1, 1, '0')).data!.submitAnswer.verdict).toBe('TOO_LOW'); // no star
     await submit(testbed, bo, day1Of2025, 1, '1'); // another year's star
     await submit(testbed, ada, day1, 1, '1');
-    await submit(testbed, bo, day1, 1, '1');
-    await submit(testbed, ada, day1, 1, '1'); // ALREADY_SOLVED: no new star
-
+    // Received before bo solves it: each event is resolved when it is pushed, so it shows one solver.
     expect(await stars.nextData<StarEarned>()).toEqual({
       starEarned: {
         user: { id: ada.id },
@@ -97,7 +95,9 @@ describe('starEarned', () => {
         earnedAt: '2026-12-05T06:00:00.000Z',
       },
     });
-    // Each event is resolved when it is pushed: the second sees both solvers.
+    await submit(testbed, bo, day1, 1, '1');
+    await submit(testbed, ada, day1, 1, '1'); // ALREADY_SOLVED: no new star
+    // Resolved when it is pushed: the second sees both solvers.
     expect(await stars.nextData<StarEarned>()).toMatchObject({
       starEarned: { user: { id: bo.id }, puzzle: { day: 1, solvers: 2 }, part: 1 },
     });
